@@ -1,0 +1,273 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { gitBlobId } from './blob-id.ts';
+import { kasiNamedBy, readHistory, type StaffIdentity } from './history.ts';
+
+const budi: StaffIdentity = { id: 'budi', name: 'Budi Santoso', email: 'budi@diskominfo.go.id', role: 'admin' };
+const andi: StaffIdentity = { id: 'andi', name: 'Andi Pratama', email: 'andi@diskominfo.go.id', role: 'admin' };
+const sari: StaffIdentity = { id: 'sari', name: 'Sari Wulandari', email: 'Sari.W@Diskominfo.go.id', role: 'kasi', nip: '198001012005012001' };
+const staff = [budi, andi, sari];
+const github = { name: 'GitHub', email: 'noreply@github.com' };
+
+// Hermetic git for building fixtures: no user/system config, fixed branch name.
+const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+const dirs: string[] = [];
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+function tmp(): string {
+  const d = mkdtempSync(join(tmpdir(), 'ronda-history-'));
+  dirs.push(d);
+  return d;
+}
+function git(cwd: string, args: string[], extra: Record<string, string> = {}, input?: string): string {
+  return execFileSync('git', args, { cwd, env: { ...env, ...extra }, input, encoding: 'utf8' }).trim();
+}
+const as = (p: { name: string; email: string }) => ['-c', `user.name=${p.name}`, '-c', `user.email=${p.email}`];
+
+function newRepo(): string {
+  const d = tmp();
+  git(d, ['init', '-q', '-b', 'main']);
+  return d;
+}
+function write(repo: string, path: string, text: string): void {
+  mkdirSync(dirname(join(repo, path)), { recursive: true });
+  writeFileSync(join(repo, path), text);
+}
+function commit(repo: string, who: { name: string; email: string }, msg: string, files: Record<string, string | null>): string {
+  for (const [p, t] of Object.entries(files)) {
+    if (t === null) git(repo, ['rm', '-q', p]);
+    else { write(repo, p, t); git(repo, ['add', p]); }
+  }
+  git(repo, [...as(who), 'commit', '-q', '-m', msg]);
+  return git(repo, ['rev-parse', 'HEAD']);
+}
+/** Admin submits on a branch; `merger` merges it with --no-ff (extra message paragraphs allowed). */
+function submitAndMerge(repo: string, branch: string, files: Record<string, string | null>, merger: { name: string; email: string }, ...extraMsg: string[]): string {
+  git(repo, ['checkout', '-q', '-b', branch]);
+  commit(repo, budi, `Ronde ${branch}`, files);
+  git(repo, ['checkout', '-q', 'main']);
+  git(repo, [...as(merger), 'merge', '-q', '--no-ff', branch, '-m', `Merge ${branch}`, ...extraMsg.flatMap((m) => ['-m', m])]);
+  return git(repo, ['rev-parse', 'HEAD']);
+}
+const blobAt = (repo: string, rev: string, path: string) => git(repo, ['rev-parse', `${rev}:${path}`]);
+
+const R1 = 'records/rounds/2026/11/2026-11-24-ruang-server-utama-pagi.yaml';
+const R2 = 'records/rounds/2026/11/2026-11-24-ruang-server-utama-siang.yaml';
+
+describe('readHistory approvals', () => {
+  it('kasi --no-ff merge of an admin branch → approved via merge-author, created by the admin', async () => {
+    const repo = newRepo();
+    commit(repo, budi, 'Konfigurasi awal', { 'records/config.yaml': 'timezone: Asia/Jakarta\n', 'README.md': 'x\n' });
+    const merge = submitAndMerge(repo, 'ronde/pagi', { [R1]: 'shift: pagi\n' }, sari);
+
+    const h = await readHistory(repo, staff);
+    expect(h.head).toBe(merge);
+    expect(h.shallow).toBe(false);
+    expect(h.commitsRead).toBe(3);
+    expect([...h.files.keys()].sort()).toEqual(['records/config.yaml', R1]); // README.md is outside the prefix
+
+    const f = h.files.get(R1)!;
+    expect(f.created.authorEmail).toBe(budi.email);
+    expect(f.created.status).toBe('A');
+    expect(f.created.onMainline).toBe(false);
+    expect(f.changes.map((c) => c.onMainline)).toEqual([false, true]);
+    expect(f.landed?.hash).toBe(merge);
+    expect(f.approval).toMatchObject({ state: 'approved', via: 'merge-author', commit: merge });
+    expect(f.approval.by?.id).toBe('sari');
+    expect(f.blob).toBe(blobAt(repo, 'HEAD', R1));
+    expect(f.deleted).toBe(false);
+    expect(f.truncated).toBe(false);
+    expect(f.approvedVersions).toEqual([{ blob: f.blob, approval: f.approval }]);
+
+    // The initial config went straight to main.
+    expect(h.files.get('records/config.yaml')!.approval).toMatchObject({ state: 'unapproved', reason: 'direct-push' });
+  });
+
+  it('merge by a non-kasi: approved only with an Approved-by trailer naming a kasi', async () => {
+    const repo = newRepo();
+    commit(repo, budi, 'init', { 'records/config.yaml': 'a: 1\n' });
+    submitAndMerge(repo, 'ronde/pagi', { [R1]: 'shift: pagi\n' }, andi, 'Approved-by: Sari W <sari.w@diskominfo.go.id>');
+    submitAndMerge(repo, 'ronde/siang', { [R2]: 'shift: siang\n' }, andi, 'Reviewed-by: Sari W <sari.w@diskominfo.go.id>');
+
+    const h = await readHistory(repo, staff);
+    const a = h.files.get(R1)!.approval;
+    expect(a).toMatchObject({ state: 'approved', via: 'trailer' });
+    expect(a.by?.id).toBe('sari');
+    expect(h.files.get(R1)!.landed?.trailers['Approved-by']).toEqual(['Sari W <sari.w@diskominfo.go.id>']);
+    expect(h.files.get(R2)!.approval).toMatchObject({ state: 'unapproved', reason: 'merge-by-non-kasi' });
+  });
+
+  it('squash merge and direct push to main → unapproved with a reason', async () => {
+    const repo = newRepo();
+    commit(repo, budi, 'init', { 'records/config.yaml': 'a: 1\n' });
+    // GitHub-style squash: authored by the admin, committed by GitHub.
+    write(repo, R1, 'shift: pagi\n');
+    git(repo, ['add', R1]);
+    git(repo, [...as(github), 'commit', '-q', '--author', `${budi.name} <${budi.email}>`, '-m', 'Ronde pagi (#12)']);
+    commit(repo, budi, 'Ronde siang', { [R2]: 'shift: siang\n' });
+
+    const h = await readHistory(repo, staff);
+    expect(h.files.get(R1)!.approval).toMatchObject({ state: 'unapproved', reason: 'squash-or-rebase' });
+    expect(h.files.get(R2)!.approval).toMatchObject({ state: 'unapproved', reason: 'direct-push' });
+    expect(h.files.get(R2)!.approvedVersions).toEqual([]);
+  });
+
+  it('approved then amended by a direct commit → current unapproved, old blob still listed as approved', async () => {
+    const repo = newRepo();
+    commit(repo, budi, 'init', { 'records/config.yaml': 'a: 1\n' });
+    const merge = submitAndMerge(repo, 'ronde/pagi', { [R1]: 'shift: pagi\n' }, sari);
+    const oldBlob = blobAt(repo, 'HEAD', R1);
+    const fix = commit(repo, budi, 'Ralat suhu', { [R1]: 'shift: pagi\nnote: ralat\n' });
+
+    const f = (await readHistory(repo, staff)).files.get(R1)!;
+    expect(f.blob).toBe(blobAt(repo, 'HEAD', R1));
+    expect(f.blob).not.toBe(oldBlob);
+    expect(f.landed?.hash).toBe(fix);
+    expect(f.approval).toMatchObject({ state: 'unapproved', reason: 'direct-push', commit: fix });
+    expect(f.approvedVersions).toHaveLength(1);
+    expect(f.approvedVersions[0]).toMatchObject({ blob: oldBlob, approval: { state: 'approved', commit: merge } });
+    expect(f.changes.map((c) => c.status)).toEqual(['A', 'A', 'M']); // branch add, merge add, direct edit
+  });
+
+  it('deleted file → deleted: true, blob null; deletion approval follows the same rule', async () => {
+    const repo = newRepo();
+    commit(repo, budi, 'init', { 'records/config.yaml': 'a: 1\n' });
+    submitAndMerge(repo, 'ronde/pagi', { [R1]: 'shift: pagi\n' }, sari);
+    submitAndMerge(repo, 'ronde/siang', { [R2]: 'shift: siang\n' }, sari);
+    commit(repo, budi, 'hapus pagi', { [R1]: null });
+    submitAndMerge(repo, 'hapus/siang', { [R2]: null }, sari);
+
+    const h = await readHistory(repo, staff);
+    const f1 = h.files.get(R1)!;
+    expect(f1).toMatchObject({ deleted: true, blob: null });
+    expect(f1.approval).toMatchObject({ state: 'unapproved', reason: 'direct-push' });
+    expect(f1.approvedVersions).toHaveLength(1);
+    const f2 = h.files.get(R2)!;
+    expect(f2).toMatchObject({ deleted: true, blob: null });
+    expect(f2.approval).toMatchObject({ state: 'approved', via: 'merge-author' });
+    expect(f2.changes.at(-1)!.status).toBe('D');
+  });
+});
+
+describe('readHistory edge cases', () => {
+  it('shallow clone → shallow: true, files at the boundary marked truncated', async () => {
+    const origin = newRepo();
+    commit(origin, budi, 'init', { 'records/config.yaml': 'a: 1\n' });
+    submitAndMerge(origin, 'ronde/pagi', { [R1]: 'shift: pagi\n' }, sari);
+    commit(origin, budi, 'siang', { [R2]: 'shift: siang\n' });
+    const clone = join(tmp(), 'clone');
+    git(tmpdir(), ['clone', '-q', '--depth', '2', `file://${origin}`, clone]);
+
+    const h = await readHistory(clone, staff);
+    expect(h.shallow).toBe(true);
+    expect(h.commitsRead).toBe(2);
+    const f1 = h.files.get(R1)!; // existed at the boundary (the merge, cut from its parents)
+    expect(f1.truncated).toBe(true);
+    expect(f1.created.shallowBoundary).toBe(true);
+    expect(f1.approval).toMatchObject({ state: 'unapproved', reason: 'shallow-history' });
+    const f2 = h.files.get(R2)!; // created after the boundary: real history
+    expect(f2.truncated).toBe(false);
+    expect(f2.created.authorEmail).toBe(budi.email);
+    expect(f2.approval.reason).toBe('direct-push');
+
+    const d1 = join(tmp(), 'clone1');
+    git(tmpdir(), ['clone', '-q', '--depth', '1', `file://${origin}`, d1]);
+    const h1 = await readHistory(d1, staff);
+    expect(h1.shallow).toBe(true);
+    expect([...h1.files.values()].every((f) => f.truncated)).toBe(true);
+  });
+
+  it('empty repository → empty map; non-repo, missing dir, bad ref, missing git → clear errors', async () => {
+    const empty = newRepo();
+    const h = await readHistory(empty, staff);
+    expect(h).toMatchObject({ head: null, commitsRead: 0 });
+    expect(h.files.size).toBe(0);
+
+    await expect(readHistory(tmp(), staff)).rejects.toThrow(/not a git repository/);
+    await expect(readHistory(join(tmp(), 'nope'), staff)).rejects.toThrow(/not a directory/);
+    await expect(readHistory(empty, staff, { ref: 'main' })).rejects.toMatchObject({ code: 'BAD_REF' });
+
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      await expect(readHistory(empty, staff)).rejects.toMatchObject({ code: 'GIT_NOT_FOUND' });
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
+  it('odd subjects and paths cannot break the stream; ref and pathPrefix options', async () => {
+    const repo = newRepo();
+    const odd = 'records/odd\nname :100644 x.yaml';
+    const first = commit(repo, budi, '\x1eRONDA\n\n:100644 100644 not a diff', { [odd]: 'é\n', 'records/é ünï.yaml': 'x\n' });
+    commit(repo, budi, 'two', { 'other/x.txt': '1\n' });
+
+    const h = await readHistory(repo, staff);
+    expect(h.commitsRead).toBe(2);
+    expect(h.files.get(odd)?.blob).toBe(gitBlobId('é\n'));
+    expect(h.files.has('records/é ünï.yaml')).toBe(true);
+    expect(h.files.get(odd)!.created.subject).toBe('\x1eRONDA');
+
+    const all = await readHistory(repo, staff, { pathPrefix: '' });
+    expect(all.files.has('other/x.txt')).toBe(true);
+    const old = await readHistory(repo, staff, { ref: first, pathPrefix: '' });
+    expect(old.commitsRead).toBe(1);
+    expect(old.files.has('other/x.txt')).toBe(false);
+  });
+
+  it('kasiNamedBy matches email in <…> (case-insensitive), else id, name or bare email', () => {
+    expect(kasiNamedBy('Siapa Saja <SARI.W@diskominfo.go.id>', staff)?.id).toBe('sari');
+    expect(kasiNamedBy('Sari Wulandari <other@example.com>', staff)).toBeUndefined();
+    expect(kasiNamedBy('sari', staff)?.id).toBe('sari');
+    expect(kasiNamedBy(' sari  wulandari ', staff)?.id).toBe('sari');
+    expect(kasiNamedBy('budi', staff)).toBeUndefined(); // admin, not kasi
+  });
+});
+
+describe('readHistory at scale', () => {
+  it('reads 11,000 commits (one round each, via git fast-import) in one pass', async () => {
+    const repo = newRepo();
+    const N = 11_000;
+    const parts: string[] = [];
+    const t0 = 1_700_000_000;
+    // ~100 rounds per month directory, as in a real archive (keeps tree diffs small).
+    const pathOf = (i: number) => {
+      const year = 2000 + Math.floor(i / 1200);
+      const month = String((i % 12) + 1).padStart(2, '0');
+      return `records/rounds/${year}/${month}/${year}-${month}-r${i}.yaml`;
+    };
+    for (let i = 0; i < N; i++) {
+      const path = pathOf(i);
+      const msg = `Ronde ${i}`;
+      const body = `room: ruang-server-utama\nshift: pagi\nindex: ${i}\n`;
+      const who = `${budi.name} <${budi.email}> ${t0 + i * 3600} +0700`;
+      parts.push(
+        `commit refs/heads/main\nauthor ${who}\ncommitter ${who}\ndata ${Buffer.byteLength(msg)}\n${msg}\n` +
+          `M 100644 inline ${path}\ndata ${Buffer.byteLength(body)}\n${body}\n`,
+      );
+    }
+    git(repo, ['fast-import', '--quiet'], {}, parts.join(''));
+
+    const h = await readHistory(repo, staff);
+    expect(h.commitsRead).toBe(N);
+    expect(h.files.size).toBe(N);
+    const last = h.files.get(pathOf(N - 1))!;
+    expect(last.blob).toBe(gitBlobId(`room: ruang-server-utama\nshift: pagi\nindex: ${N - 1}\n`));
+    expect(last.approval.reason).toBe('direct-push');
+  });
+});
+
+describe('gitBlobId', () => {
+  it('matches git hash-object', () => {
+    const d = tmp();
+    const samples: (string | Buffer)[] = ['', 'room: a\n', 'suhu 22,4 °C — é\r\n', Buffer.from([0, 1, 2, 255, 10, 0])];
+    for (const s of samples) {
+      const f = join(d, 'f');
+      writeFileSync(f, s);
+      expect(gitBlobId(s)).toBe(git(d, ['hash-object', '--no-filters', f]));
+    }
+  });
+});
