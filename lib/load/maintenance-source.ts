@@ -1,0 +1,34 @@
+import matter from 'gray-matter';
+import { problem, type Problem } from '../problems.ts';
+import { decodeText, parseYamlSource, type YamlSource } from './yaml-source.ts';
+
+export interface MaintenanceSource extends YamlSource {
+  body: string;
+  /** Line where the body starts, for problems inside the narrative. */
+  bodyLine: number;
+}
+
+/**
+ * Maintenance records are Markdown with YAML front matter. gray-matter finds the fences;
+ * the front matter itself goes through the one YAML loader so limits and positions are the same.
+ */
+export function parseMaintenanceSource(bytes: Uint8Array, file: string): MaintenanceSource | { problems: Problem[] } {
+  const decoded = decodeText(bytes, file);
+  if ('problem' in decoded) return { problems: [decoded.problem] };
+  const text = decoded.text.replace(/\r\n/g, '\n');
+  if (!/^---\n/.test(text)) return { problems: [problem(file, { line: 1, col: 1 }, 'missing-front-matter')] };
+  // Only the fence-finding of gray-matter is used; its own YAML engine never runs on the front matter.
+  const parsed = matter(text, { engines: { yaml: () => ({}) } });
+  const front = parsed.matter;
+  const source = parseYamlSource(front.replace(/^\n/, ''), file);
+  if ('problems' in source) {
+    // The front matter starts on line 2 (after the opening ---).
+    return { problems: source.problems.map((p) => ({ ...p, line: p.line + 1 })) };
+  }
+  for (const key of Object.keys(source.positions)) {
+    const pos = source.positions[key]!;
+    source.positions[key] = [pos[0] + 1, pos[1]];
+  }
+  const bodyLine = front.split('\n').length + 2;
+  return { ...source, body: parsed.content.replace(/^\n/, ''), bodyLine };
+}
