@@ -8,7 +8,7 @@ import type { ChecklistsRecord, ConfigRecord, MaintenanceFrontMatter, RoomRecord
 import { validateRecord } from '../validate/schemas.ts';
 import { readCache, writeCache, type CacheEntry, type RecordCache } from './record-cache.ts';
 import { parseMaintenanceSource } from './maintenance-source.ts';
-import { parseYamlSource, type PositionIndex } from './yaml-source.ts';
+import { MAX_RECORD_BYTES, parseYamlSource, type PositionIndex } from './yaml-source.ts';
 
 export interface LoadedRecord<T> {
   path: string;
@@ -86,6 +86,10 @@ async function loadEntry(root: string, path: string, cached: CacheEntry | undefi
   archive.stats.files++;
   const abs = join(root, path);
   const st = await stat(abs);
+  // Refuse an oversized file from its size alone: a 20 MB paste is never read into memory.
+  if (st.size > MAX_RECORD_BYTES) {
+    return { size: st.size, mtimeMs: st.mtimeMs, blob: '', data: null, problems: [problem(path, { line: 1, col: 1 }, 'file-too-large', { size: st.size, max: MAX_RECORD_BYTES })] };
+  }
   // Same size and mtime as when hashed: trust the stored hash without reading (as git's index does).
   if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs) {
     archive.stats.fromCache++;
