@@ -2,6 +2,7 @@ import { listRecordFiles, loadArchive, resolveLines, type Archive } from './load
 import { recordKindOf, toPosixRelative } from './paths.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { checkRules } from './validate/rules.ts';
+import type { RoundEvaluation } from './evaluate/index.ts';
 
 export interface CheckOptions {
   /** Check only these files (paths relative to root); rules still see config, checklists and rooms. */
@@ -9,7 +10,12 @@ export interface CheckOptions {
   today?: string;
   cache?: boolean;
 }
-export interface CheckResult { archive: Archive; problems: Problem[] }
+export interface CheckResult {
+  archive: Archive;
+  problems: Problem[];
+  /** Every loaded, schema-valid round evaluated once, by path. */
+  evaluations: Map<string, RoundEvaluation>;
+}
 
 /**
  * Loads, validates and applies the cross-record rules: the single entry point the commands
@@ -24,12 +30,13 @@ export async function checkArchive(root: string, opts: CheckOptions = {}): Promi
     only = [...new Set([...files, ...files.flatMap((f) => neighbourRounds(f, all))])];
   }
   const archive = await loadArchive(root, { only, cache: opts.cache });
-  let problems = [...archive.problems, ...checkRules(archive, { today: opts.today })];
+  const rules = checkRules(archive, { today: opts.today });
+  let problems = [...archive.problems, ...rules.problems];
   if (files) {
     const wanted = new Set(files);
     problems = problems.filter((p) => wanted.has(p.file) || (recordKindOf(p.file) !== 'round' && recordKindOf(p.file) !== 'maintenance'));
   }
-  return { archive, problems: sortProblems(await resolveLines(root, problems)) };
+  return { archive, problems: sortProblems(await resolveLines(root, problems)), evaluations: rules.evaluations };
 }
 
 /** Rounds of the same room from the few days before a round (the file name carries date and room). */

@@ -69,6 +69,43 @@ describe('a valid round', () => {
   });
 });
 
+describe('rules across rounds', () => {
+  const SORE = 'records/rounds/2026/11/2026-11-20-lab-sore.yaml';
+  const withFinding = (text: string, finding: string) => text.replace('findings: []', `findings:\n${finding}`);
+  afterAll(() => rm(join(root, SORE), { force: true }));
+
+  it('does not judge hot-aisle (outlet) readings against the inlet limits', async () => {
+    const text = (await readFile(join(FIXTURES, 'rounds/valid.yaml'), 'utf8')).replace('temperature_c: 24.1', 'temperature_c: 38.5');
+    expect(await checkRound(text)).toEqual([]);
+  });
+
+  it('warns when an open finding of the previous round disappears without being closed', async () => {
+    const valid = await readFile(join(FIXTURES, 'rounds/valid.yaml'), 'utf8');
+    await checkRound(withFinding(valid, '  - { id: T-2026-007, equipment: ups-01, description: Alarm baterai, status: terbuka }'));
+    const sore = valid.replace('shift: pagi', 'shift: sore').replace(/"08:(\d\d)"/g, '"13:$1"');
+    await writeFile(join(root, SORE), sore);
+    const { problems } = await checkArchive(root, { files: [SORE], today: TODAY, cache: false });
+    expect(problems).toEqual([expect.objectContaining({ code: 'finding-dropped', severity: 'warning', file: SORE, params: expect.objectContaining({ id: 'T-2026-007' }) })]);
+  });
+
+  it('refuses a finding id that moves to another device', async () => {
+    const valid = await readFile(join(FIXTURES, 'rounds/valid.yaml'), 'utf8');
+    await checkRound(withFinding(valid, '  - { id: T-2026-007, equipment: ups-01, description: Alarm baterai, status: terbuka }'));
+    const sore = withFinding(valid.replace('shift: pagi', 'shift: sore').replace(/"08:(\d\d)"/g, '"13:$1"'), '  - { id: T-2026-007, equipment: ac-01, description: Alarm baterai, status: terbuka }');
+    await writeFile(join(root, SORE), sore);
+    const { problems } = await checkArchive(root, { files: [SORE], today: TODAY, cache: false });
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'finding-equipment-changed', line: 35, col: 23 }));
+  });
+
+  it('refuses two files claiming the same room, date and shift', async () => {
+    const valid = await readFile(join(FIXTURES, 'rounds/valid.yaml'), 'utf8');
+    await checkRound(valid);
+    await writeFile(join(root, SORE), valid);
+    const { problems } = await checkArchive(root, { today: TODAY, cache: false });
+    expect(problems.map((p) => p.code)).toEqual(expect.arrayContaining(['path-mismatch', 'duplicate-round']));
+  });
+});
+
 describe('a bad round is reported with its path, line and an Indonesian message', () => {
   it.each(CASES)('%s → %s at line %i', async (fixture, code, line) => {
     const problems = await checkRound(await readFile(join(FIXTURES, `rounds/${fixture}.yaml`)));

@@ -3,7 +3,7 @@ import { MAINTENANCE_RE, parseRoundPath, ROUND_PATH_PATTERN, roundPath } from '.
 import { problemAt, type Problem } from '../problems.ts';
 import { isRealDate, minutesOf, todayWib } from '../time.ts';
 import type { ChecklistsRecord, ConfigRecord, RoomRecord, RoundRecord } from '../types.generated.ts';
-import { evaluateCheck, evaluateReading, resolveThresholds } from '../evaluate/index.ts';
+import { evaluateRound, type RoundEvaluation } from '../evaluate/index.ts';
 
 export interface RuleContext {
   /** Today's date in WIB; injectable so tests are not tied to the clock. */
@@ -14,16 +14,23 @@ export interface RuleContext {
  * The one set of cross-record rules: what a schema cannot see on one file alone
  * (ids that must exist elsewhere, file names, completeness, follow-up of findings).
  */
-export function checkRules(archive: Archive, ctx: RuleContext = {}): Problem[] {
+export interface RulesResult {
+  problems: Problem[];
+  /** Each round evaluated once here, by path, so callers (site, review) need not evaluate again. */
+  evaluations: Map<string, RoundEvaluation>;
+}
+
+export function checkRules(archive: Archive, ctx: RuleContext = {}): RulesResult {
   const out: Problem[] = [];
+  const evaluations = new Map<string, RoundEvaluation>();
   const { config, checklists } = archive;
-  if (!config || !checklists) return out; // their absence is reported by the loader
+  if (!config || !checklists) return { problems: out, evaluations }; // their absence is reported by the loader
   const today = ctx.today ?? todayWib();
   out.push(...configRules(config));
   for (const [id, room] of archive.rooms) out.push(...roomRules(id, room, checklists.data));
   const seen = new Map<string, string>();
   for (const round of archive.rounds) {
-    out.push(...roundRules(round, archive, today));
+    out.push(...roundRules(round, archive, today, evaluations));
     const key = `${round.data.room}|${round.data.date}|${round.data.shift}`;
     const other = seen.get(key);
     if (other) out.push(problemAt(round.path, '/date', 'duplicate-round', { room: round.data.room, date: round.data.date, shift: round.data.shift, other }));
@@ -31,7 +38,7 @@ export function checkRules(archive: Archive, ctx: RuleContext = {}): Problem[] {
   }
   out.push(...findingContinuityRules(archive));
   for (const m of archive.maintenance) out.push(...maintenanceRules(m, archive, today));
-  return out;
+  return { problems: out, evaluations };
 }
 
 function configRules(config: LoadedRecord<ConfigRecord>): Problem[] {
@@ -61,7 +68,7 @@ function roomRules(id: string, room: LoadedRecord<RoomRecord>, checklists: Check
   return out;
 }
 
-function roundRules(round: LoadedRecord<RoundRecord>, archive: Archive, today: string): Problem[] {
+function roundRules(round: LoadedRecord<RoundRecord>, archive: Archive, today: string, evaluations: Map<string, RoundEvaluation>): Problem[] {
   const out: Problem[] = [];
   const r = round.data;
   const file = round.path;
@@ -87,13 +94,14 @@ function roundRules(round: LoadedRecord<RoundRecord>, archive: Archive, today: s
   else if (minutesOf(r.finished_at) < minutesOf(r.started_at)) out.push(problemAt(file, '/finished_at', 'finish-before-start', { started: r.started_at, finished: r.finished_at }));
 
   const room = archive.rooms.get(r.room)?.data;
+  const evaluation = evaluateRound(r, { thresholds: config.thresholds, checklists, room });
+  evaluations.set(file, evaluation);
   if (!room) {
     out.push(problemAt(file, '/room', 'unknown-room', { room: r.room, known: [...archive.rooms.keys()].join(', ') }));
     return out; // every id below is checked against the room
   }
   const findings = r.findings ?? [];
   const findingFor = (equipment: string) => findings.some((f) => f.equipment === equipment);
-  const thresholds = resolveThresholds(config.thresholds, room.thresholds);
 
   const pointIds = room.sensor_points.map((p) => p.id);
   r.readings.forEach((reading, i) => {
@@ -103,8 +111,8 @@ function roundRules(round: LoadedRecord<RoundRecord>, archive: Archive, today: s
     if (minutesOf(reading.time) < minutesOf(r.started_at) || minutesOf(reading.time) > minutesOf(end)) {
       out.push(problemAt(file, `${at}/time`, 'reading-outside-round', { time: reading.time, started: r.started_at, finished: end }));
     }
-    const evaluation = evaluateReading(reading, thresholds);
-    if (evaluation.level !== 'normal' && !reading.note?.trim() && findings.length === 0) {
+    const level = evaluation.readings.find((e) => e.index === i)?.level;
+    if (level && level !== 'normal' && !reading.note?.trim() && findings.length === 0) {
       out.push(problemAt(file, at, 'reading-needs-note', { point: reading.point, time: reading.time, detail: `${reading.temperature_c} °C, ${reading.humidity_pct} % RH` }));
     }
   });
@@ -129,8 +137,8 @@ function roundRules(round: LoadedRecord<RoundRecord>, archive: Archive, today: s
       out.push(problemAt(file, `${at}/status`, 'note-required', { equipment: check.equipment, status: check.status }));
     }
     const category = checklists.categories[device.category];
-    if (!category) return; // reported on the room file
-    const result = evaluateCheck(check, category);
+    const result = evaluation.checks.find((c) => c.index === i);
+    if (!category || !result) return; // an unknown category is reported on the room file
     for (const item of result.missingItems) {
       out.push(problemAt(file, at, 'checklist-item-missing', { equipment: check.equipment, item: item.itemId, label: item.label, type: item.type, unit: item.unit ?? '' }));
     }
