@@ -94,7 +94,7 @@ describe('rules across rounds', () => {
     const sore = withFinding(valid.replace('shift: pagi', 'shift: sore').replace(/"08:(\d\d)"/g, '"13:$1"'), '  - { id: T-2026-007, equipment: ac-01, description: Alarm baterai, status: terbuka }');
     await writeFile(join(root, SORE), sore);
     const { problems } = await checkArchive(root, { files: [SORE], today: TODAY, cache: false });
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'finding-equipment-changed', line: 35, col: 23 }));
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'finding-equipment-changed', line: 33, col: 23 }));
   });
 
   it('refuses two files claiming the same room, date and shift', async () => {
