@@ -37,6 +37,8 @@ export async function renderRecordTypes(): Promise<string> {
       declareExternallyReferenced: true,
       unreachableDefinitions: false,
       strictIndexSignatures: true,
+      // minItems as tuple types ([T, ...T[]]) make every builder fight the compiler; ajv enforces them.
+      ignoreMinAndMaxItems: true,
       style: { singleQuote: true },
     });
     parts.push(`// --- ${kind}.schema.json ---\n${dropRepeatedDeclarations(ts, seen)}`);

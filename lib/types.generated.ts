@@ -64,111 +64,59 @@ export interface ConfigRecord {
    *
    * @minItems 1
    */
-  shifts: [
-    {
-      /**
-       * Id shift, dipakai di nama berkas ronde (mis. pagi).
-       */
-      id: string;
-      /**
-       * Nama shift untuk tampilan (mis. Pagi).
-       */
-      name: string;
-      /**
-       * Jam mulai shift (HH:MM WIB).
-       */
-      start: string;
-      /**
-       * Jam akhir shift (HH:MM WIB).
-       */
-      end: string;
-    },
-    ...{
-      /**
-       * Id shift, dipakai di nama berkas ronde (mis. pagi).
-       */
-      id: string;
-      /**
-       * Nama shift untuk tampilan (mis. Pagi).
-       */
-      name: string;
-      /**
-       * Jam mulai shift (HH:MM WIB).
-       */
-      start: string;
-      /**
-       * Jam akhir shift (HH:MM WIB).
-       */
-      end: string;
-    }[]
-  ];
+  shifts: {
+    /**
+     * Id shift, dipakai di nama berkas ronde (mis. pagi).
+     */
+    id: string;
+    /**
+     * Nama shift untuk tampilan (mis. Pagi).
+     */
+    name: string;
+    /**
+     * Jam mulai shift (HH:MM WIB).
+     */
+    start: string;
+    /**
+     * Jam akhir shift (HH:MM WIB).
+     */
+    end: string;
+  }[];
   /**
    * Jadwal ronde yang diharapkan; ronde yang tidak ada menurut jadwal dihitung terlewat.
    *
    * @minItems 1
    */
-  schedule: [
-    {
-      /**
-       * Ruang yang dijadwalkan; kosong berarti semua ruang.
-       *
-       * Items: Id huruf kecil, angka dan tanda hubung (mis. ups-01).
-       */
-      rooms?: string[];
-      /**
-       * Hari ronde, 1 = Senin … 7 = Minggu.
-       *
-       * @minItems 1
-       */
-      weekdays: [number, ...number[]];
-      /**
-       * Shift yang wajib ada pada hari tersebut.
-       *
-       * @minItems 1
-       *
-       * Items: Id huruf kecil, angka dan tanda hubung (mis. ups-01).
-       */
-      shifts: [string, ...string[]];
-      /**
-       * Jadwal berlaku sejak tanggal ini (YYYY-MM-DD).
-       */
-      since: string;
-      /**
-       * Jadwal berlaku sampai tanggal ini (opsional).
-       */
-      until?: string;
-    },
-    ...{
-      /**
-       * Ruang yang dijadwalkan; kosong berarti semua ruang.
-       *
-       * Items: Id huruf kecil, angka dan tanda hubung (mis. ups-01).
-       */
-      rooms?: string[];
-      /**
-       * Hari ronde, 1 = Senin … 7 = Minggu.
-       *
-       * @minItems 1
-       */
-      weekdays: [number, ...number[]];
-      /**
-       * Shift yang wajib ada pada hari tersebut.
-       *
-       * @minItems 1
-       *
-       * Items: Id huruf kecil, angka dan tanda hubung (mis. ups-01).
-       */
-      shifts: [string, ...string[]];
-      /**
-       * Jadwal berlaku sejak tanggal ini (YYYY-MM-DD).
-       */
-      since: string;
-      /**
-       * Jadwal berlaku sampai tanggal ini (opsional).
-       */
-      until?: string;
-    }[]
-  ];
+  schedule: {
+    /**
+     * Ruang yang dijadwalkan; kosong berarti semua ruang.
+     *
+     * Items: Id huruf kecil, angka dan tanda hubung (mis. ups-01).
+     */
+    rooms?: string[];
+    /**
+     * Hari ronde, 1 = Senin … 7 = Minggu.
+     *
+     * @minItems 1
+     */
+    weekdays: number[];
+    /**
+     * Shift yang wajib ada pada hari tersebut.
+     *
+     * @minItems 1
+     *
+     * Items: Id huruf kecil, angka dan tanda hubung (mis. ups-01).
+     */
+    shifts: string[];
+    /**
+     * Jadwal berlaku sejak tanggal ini (YYYY-MM-DD).
+     */
+    since: string;
+    /**
+     * Jadwal berlaku sampai tanggal ini (opsional).
+     */
+    until?: string;
+  }[];
   /**
    * Hari libur: tidak ada ronde terjadwal.
    *
@@ -202,68 +150,36 @@ export interface ConfigRecord {
    *
    * @minItems 1
    */
-  staff: [
-    {
-      /**
-       * Id huruf kecil, angka dan tanda hubung (mis. ups-01).
-       */
-      id: string;
-      /**
-       * Nama lengkap dengan gelar, untuk blok tanda tangan.
-       */
-      name: string;
-      /**
-       * NIP 18 digit (boleh dengan spasi: 19780910 199802 1 001).
-       */
-      nip?: string;
-      /**
-       * Email yang dipakai di git (user.email).
-       */
-      email: string;
-      /**
-       * Peran: admin (Administrator Server) atau kasi (Kepala Seksi).
-       */
-      role: 'admin' | 'kasi';
-      /**
-       * Jabatan lengkap untuk blok tanda tangan.
-       */
-      title?: string;
-      /**
-       * false bila staff sudah tidak bertugas.
-       */
-      active?: boolean;
-    },
-    ...{
-      /**
-       * Id huruf kecil, angka dan tanda hubung (mis. ups-01).
-       */
-      id: string;
-      /**
-       * Nama lengkap dengan gelar, untuk blok tanda tangan.
-       */
-      name: string;
-      /**
-       * NIP 18 digit (boleh dengan spasi: 19780910 199802 1 001).
-       */
-      nip?: string;
-      /**
-       * Email yang dipakai di git (user.email).
-       */
-      email: string;
-      /**
-       * Peran: admin (Administrator Server) atau kasi (Kepala Seksi).
-       */
-      role: 'admin' | 'kasi';
-      /**
-       * Jabatan lengkap untuk blok tanda tangan.
-       */
-      title?: string;
-      /**
-       * false bila staff sudah tidak bertugas.
-       */
-      active?: boolean;
-    }[]
-  ];
+  staff: {
+    /**
+     * Id huruf kecil, angka dan tanda hubung (mis. ups-01).
+     */
+    id: string;
+    /**
+     * Nama lengkap dengan gelar, untuk blok tanda tangan.
+     */
+    name: string;
+    /**
+     * NIP 18 digit (boleh dengan spasi: 19780910 199802 1 001).
+     */
+    nip?: string;
+    /**
+     * Email yang dipakai di git (user.email).
+     */
+    email: string;
+    /**
+     * Peran: admin (Administrator Server) atau kasi (Kepala Seksi).
+     */
+    role: 'admin' | 'kasi';
+    /**
+     * Jabatan lengkap untuk blok tanda tangan.
+     */
+    title?: string;
+    /**
+     * false bila staff sudah tidak bertugas.
+     */
+    active?: boolean;
+  }[];
 }
 /**
  * Ambang batas suhu dan kelembaban (bawaan; dapat diubah per ruang).
@@ -395,127 +311,67 @@ export interface RoomRecord {
    *
    * @minItems 1
    */
-  sensor_points: [
-    {
-      /**
-       * Id titik sensor, dipakai di readings[].point.
-       */
-      id: string;
-      /**
-       * Nama titik sensor.
-       */
-      name: string;
-      /**
-       * inlet: sisi masuk udara perangkat (lorong dingin; ambang berlaku di sini); outlet: sisi buang; room: udara ruang.
-       */
-      position?: 'inlet' | 'outlet' | 'room';
-      /**
-       * Alat ukur/logger di titik ini (mis. Elitech RC-4HC).
-       */
-      logger?: string;
-    },
-    ...{
-      /**
-       * Id titik sensor, dipakai di readings[].point.
-       */
-      id: string;
-      /**
-       * Nama titik sensor.
-       */
-      name: string;
-      /**
-       * inlet: sisi masuk udara perangkat (lorong dingin; ambang berlaku di sini); outlet: sisi buang; room: udara ruang.
-       */
-      position?: 'inlet' | 'outlet' | 'room';
-      /**
-       * Alat ukur/logger di titik ini (mis. Elitech RC-4HC).
-       */
-      logger?: string;
-    }[]
-  ];
+  sensor_points: {
+    /**
+     * Id titik sensor, dipakai di readings[].point.
+     */
+    id: string;
+    /**
+     * Nama titik sensor.
+     */
+    name: string;
+    /**
+     * inlet: sisi masuk udara perangkat (lorong dingin; ambang berlaku di sini); outlet: sisi buang; room: udara ruang.
+     */
+    position?: 'inlet' | 'outlet' | 'room';
+    /**
+     * Alat ukur/logger di titik ini (mis. Elitech RC-4HC).
+     */
+    logger?: string;
+  }[];
   /**
    * Inventaris perangkat di ruang ini.
    *
    * @minItems 1
    */
-  equipment: [
-    {
-      /**
-       * Id perangkat, dipakai di checks[].equipment.
-       */
-      id: string;
-      /**
-       * Nama perangkat.
-       */
-      name: string;
-      /**
-       * Kategori dari checklists.yaml (ac, ups, genset, …).
-       */
-      category: string;
-      /**
-       * Merek.
-       */
-      brand?: string;
-      /**
-       * Model/tipe.
-       */
-      model?: string;
-      /**
-       * Nomor seri.
-       */
-      serial?: string;
-      /**
-       * Rak tempat perangkat (bila ada).
-       */
-      rack?: string;
-      /**
-       * Tanggal pemasangan (YYYY-MM-DD).
-       */
-      installed?: string;
-      /**
-       * Tanggal perangkat tidak lagi dipakai; sesudahnya tidak wajib diperiksa.
-       */
-      retired?: string;
-    },
-    ...{
-      /**
-       * Id perangkat, dipakai di checks[].equipment.
-       */
-      id: string;
-      /**
-       * Nama perangkat.
-       */
-      name: string;
-      /**
-       * Kategori dari checklists.yaml (ac, ups, genset, …).
-       */
-      category: string;
-      /**
-       * Merek.
-       */
-      brand?: string;
-      /**
-       * Model/tipe.
-       */
-      model?: string;
-      /**
-       * Nomor seri.
-       */
-      serial?: string;
-      /**
-       * Rak tempat perangkat (bila ada).
-       */
-      rack?: string;
-      /**
-       * Tanggal pemasangan (YYYY-MM-DD).
-       */
-      installed?: string;
-      /**
-       * Tanggal perangkat tidak lagi dipakai; sesudahnya tidak wajib diperiksa.
-       */
-      retired?: string;
-    }[]
-  ];
+  equipment: {
+    /**
+     * Id perangkat, dipakai di checks[].equipment.
+     */
+    id: string;
+    /**
+     * Nama perangkat.
+     */
+    name: string;
+    /**
+     * Kategori dari checklists.yaml (ac, ups, genset, …).
+     */
+    category: string;
+    /**
+     * Merek.
+     */
+    brand?: string;
+    /**
+     * Model/tipe.
+     */
+    model?: string;
+    /**
+     * Nomor seri.
+     */
+    serial?: string;
+    /**
+     * Rak tempat perangkat (bila ada).
+     */
+    rack?: string;
+    /**
+     * Tanggal pemasangan (YYYY-MM-DD).
+     */
+    installed?: string;
+    /**
+     * Tanggal perangkat tidak lagi dipakai; sesudahnya tidak wajib diperiksa.
+     */
+    retired?: string;
+  }[];
 }
 /**
  * Ambang batas khusus ruang ini; menimpa bawaan di config.yaml per butir.
@@ -557,13 +413,13 @@ export interface RoundRecord {
    *
    * @minItems 1
    */
-  readings: [Reading, ...Reading[]];
+  readings: Reading[];
   /**
    * Formulir monitoring pemeliharaan: satu entri per perangkat di ruang ini.
    *
    * @minItems 1
    */
-  checks: [Check, ...Check[]];
+  checks: Check[];
   /**
    * Temuan dan tindak lanjutnya. Temuan yang masih terbuka dibawa ke ronde berikutnya dengan id yang sama.
    */
@@ -698,7 +554,7 @@ export interface MaintenanceFrontMatter {
    *
    * Items: Id huruf kecil, angka dan tanda hubung (mis. ups-01).
    */
-  equipment: [string, ...string[]];
+  equipment: string[];
   /**
    * Id huruf kecil, angka dan tanda hubung (mis. ups-01).
    */
