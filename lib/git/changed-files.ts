@@ -1,0 +1,30 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface ChangedFile { path: string; status: 'A' | 'M' | 'D' }
+
+/**
+ * Record files changed on this branch since it left `baseRef` (three-dot diff from the merge base),
+ * plus uncommitted changes in the working tree, so a review run locally sees what CI would.
+ */
+export async function changedRecordFiles(root: string, baseRef: string, prefix = 'records/'): Promise<ChangedFile[]> {
+  const [committed, uncommitted] = await Promise.all([
+    run('git', ['diff', '--name-status', '--no-renames', '-z', `${baseRef}...HEAD`, '--', prefix], { cwd: root, maxBuffer: 64 * 1024 * 1024 }),
+    run('git', ['diff', '--name-status', '--no-renames', '-z', 'HEAD', '--', prefix], { cwd: root, maxBuffer: 64 * 1024 * 1024 }),
+  ]);
+  const byPath = new Map<string, ChangedFile>();
+  for (const out of [committed.stdout, uncommitted.stdout]) {
+    const parts = out.split('\0');
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+      const status = parts[i]!.charAt(0) as ChangedFile['status'];
+      const path = parts[i + 1]!;
+      if (status !== 'A' && status !== 'M' && status !== 'D') continue;
+      const prev = byPath.get(path);
+      // Added on the branch and edited since is still "added".
+      byPath.set(path, { path, status: prev?.status === 'A' && status === 'M' ? 'A' : status });
+    }
+  }
+  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+}

@@ -1,0 +1,102 @@
+import { formatDate, formatNumber, formatNumberLoose } from '../format/index.ts';
+import { problemText } from '../i18n/problem-messages.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { REVIEW_TEXT } from '../i18n/review-messages.ts';
+import type { Problem } from '../problems.ts';
+import type { RoundReview } from './round-review.ts';
+
+/** Hidden marker: the CI step finds and updates its own comment instead of adding a new one. */
+export const REVIEW_MARKER = '<!-- ronda-review -->';
+
+export interface ReviewDocument {
+  rounds: RoundReview[];
+  /** SOP timing lines per round path, already worded (from lib/timing). */
+  timing: Map<string, string[]>;
+  /** check problems of the changed files, and --against integrity problems. */
+  problems: Problem[];
+  integrity: Problem[];
+}
+
+// Markdown table cells: a pipe or newline in a note must not break the table, and no HTML may pass.
+const cell = (s: string) => s.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+function range(min: number | null, max: number | null, lang: Lang): string {
+  if (min != null && max != null) return `${formatNumberLoose(min, lang)}–${formatNumberLoose(max, lang)}`;
+  if (max != null) return `≤ ${formatNumberLoose(max, lang)}`;
+  if (min != null) return `≥ ${formatNumberLoose(min, lang)}`;
+  return '';
+}
+
+const signed = (v: number | null, lang: Lang) => (v == null ? '–' : `${v > 0 ? '+' : ''}${formatNumber(v, lang)}`);
+
+export function renderReview(doc: ReviewDocument, lang: Lang): string {
+  const t = REVIEW_TEXT[lang];
+  const out: string[] = [REVIEW_MARKER, `## ${t.title}`, ''];
+  if (doc.rounds.length === 0) out.push(t.noRounds, '');
+
+  for (const r of doc.rounds) {
+    out.push(`### ${t.verdict[r.verdict]} · ${t.round(r.roomName, formatDate(r.date, lang), r.shift)} (${r.change === 'added' ? t.added : t.modified})`);
+    out.push(`\`${r.path}\` · ${t.officerLine(r.officer, r.startedAt, r.finishedAt ?? '?')}`, '');
+
+    out.push(`#### ${t.readingsHeading}`);
+    if (r.excursions.length === 0 && r.rateViolations.length === 0) out.push(t.readingsNone);
+    if (r.excursions.length) {
+      out.push(`| ${t.readingsCols.join(' | ')} |`, `|${t.readingsCols.map(() => '---').join('|')}|`);
+      for (const e of r.excursions) {
+        out.push(`| ${cell(e.point)} | ${e.time} | ${formatNumber(e.temperatureC, lang)} | ${formatNumberLoose(e.humidityPct, lang, 1)} | ${formatNumber(e.dewPointC, lang)} | ${t.level[e.level] ?? e.level} | ${cell(e.note)} |`);
+      }
+    }
+    for (const v of r.rateViolations) out.push(`- ${t.rate(v.point, v.from, v.to, signed(v.deltaC, lang))}`);
+    out.push('');
+
+    out.push(`#### ${t.devicesHeading}`);
+    if (r.devicesNotOk.length === 0 && r.outOfRange.length === 0) out.push(t.devicesNone);
+    if (r.devicesNotOk.length) {
+      out.push(`| ${t.devicesCols.join(' | ')} |`, '|---|---|---|');
+      for (const d of r.devicesNotOk) out.push(`| ${cell(d.name)} (\`${d.equipment}\`) | **${d.status}** | ${cell(d.note)} |`);
+    }
+    for (const o of r.outOfRange) {
+      out.push(`- ${t.outOfRange(o.equipment, cell(o.label), `${typeof o.value === 'number' ? formatNumberLoose(o.value, lang) : String(o.value)}${o.unit ? ` ${o.unit}` : ''}`, range(o.min, o.max, lang))}`);
+    }
+    out.push('');
+
+    out.push(`#### ${t.findingsHeading}`);
+    const findings = [
+      ...r.newFindings.map((f) => [t.newFinding, f] as const),
+      ...r.closedFindings.filter((f) => !r.newFindings.includes(f)).map((f) => [t.closedFinding, f] as const),
+      ...r.stillOpen.map((f) => [t.openFinding, f] as const),
+    ];
+    if (findings.length === 0) out.push(t.findingsNone);
+    for (const [label, f] of findings) {
+      out.push(`- **${f.id}** (${label}) · \`${f.equipment}\` · ${cell(f.description)}${f.action ? ` → ${cell(f.action)}` : ''}`);
+    }
+    out.push('');
+
+    out.push(`#### ${t.sinceHeading}`);
+    const s = r.sincePrevious;
+    if (!s.previous) out.push(t.sinceNone);
+    else {
+      out.push(t.sincePrev(formatDate(s.previous.date, lang), s.previous.shift));
+      for (const c of s.statusChanges) out.push(`- ${t.statusChange(c.equipment, c.from, c.to)}`);
+      out.push(t.meanDelta(signed(s.tempMeanDelta, lang), signed(s.rhMeanDelta, lang)));
+    }
+    out.push('');
+
+    const timing = doc.timing.get(r.path);
+    if (timing?.length) out.push(`#### ${t.timingHeading}`, ...timing.map((l) => `- ${l}`), '');
+  }
+
+  if (doc.integrity.length) {
+    out.push(`### ${t.integrityHeading}`);
+    for (const p of doc.integrity) out.push(`- ${p.severity === 'error' ? '🛑' : '⚠️'} \`${p.file}:${p.line}\` ${cell(problemText(p, lang).message)}`);
+    out.push('');
+  }
+  out.push(`### ${t.problemsHeading}`);
+  if (doc.problems.length === 0) out.push(t.problemsNone);
+  for (const p of doc.problems) {
+    const { message, fix } = problemText(p, lang);
+    out.push(`- ${p.severity === 'error' ? '🛑' : '⚠️'} \`${p.file}:${p.line}\` ${cell(message)}${fix ? ` — ${cell(fix)}` : ''}`);
+  }
+  out.push('', `<sub>${t.footer}</sub>`, '');
+  return out.join('\n');
+}

@@ -1,0 +1,57 @@
+// npm run review -- --base <ref> [--out file] [--lang id|en]: the pull-request summary for the kasi (Markdown).
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { checkArchive } from '../lib/check.ts';
+import { changedRecordFiles } from '../lib/git/changed-files.ts';
+import { isLang, type Lang } from '../lib/i18n/lang.ts';
+import { CLI_TEXT } from '../lib/i18n/cli-messages.ts';
+import { recordKindOf } from '../lib/paths.ts';
+import { renderReview } from '../lib/review/render-review.ts';
+import { previousRoundOf } from '../lib/review/previous-round.ts';
+import { reviewRound } from '../lib/review/round-review.ts';
+
+const USAGE = 'Pemakaian: npm run review -- --base <ref> [--out ringkasan.md] [--lang id|en]';
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { base: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string', default: 'id' } } }));
+  } catch (err) {
+    console.error(`${CLI_TEXT.id.usageError((err as Error).message)}\n${USAGE}`);
+    return 2;
+  }
+  if (!values.base || !isLang(values.lang)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const lang: Lang = values.lang;
+  const root = process.cwd();
+  const changed = await changedRecordFiles(root, values.base);
+  const { archive, problems, evaluations } = await checkArchive(root);
+  const changedPaths = new Set(changed.map((c) => c.path));
+  const rounds = changed.flatMap((c) => {
+    if (c.status === 'D' || recordKindOf(c.path) !== 'round') return [];
+    const round = archive.rounds.find((r) => r.path === c.path);
+    const evaluation = evaluations.get(c.path);
+    if (!round || !evaluation) return []; // invalid round: its problems are listed below
+    const prev = previousRoundOf(round, archive);
+    const previous = prev && evaluations.get(prev.path) ? { round: prev.data, evaluation: evaluations.get(prev.path)! } : null;
+    return [reviewRound(c.path, c.status === 'A' ? 'added' : 'modified', round.data, evaluation, archive.rooms.get(round.data.room)?.data, previous)];
+  });
+  const { compareWithBase } = await import('../lib/git/integrity.ts');
+  const integrity = await compareWithBase(root, values.base, archive);
+  const timing = new Map<string, string[]>();
+  const markdown = renderReview({ rounds, timing, problems: problems.filter((p) => changedPaths.has(p.file)), integrity }, lang);
+  if (values.out) await writeFile(values.out, markdown);
+  else process.stdout.write(markdown);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(CLI_TEXT.id.internalError(err instanceof Error ? err.message : String(err)));
+    if (process.env.RONDA_DEBUG) console.error(err);
+    process.exit(3);
+  },
+);
