@@ -1,5 +1,6 @@
 import type { Problem } from '../problems.ts';
 import type { Lang } from './lang.ts';
+import { WORKFLOW_PROBLEM_TEXTS } from './workflow-problems.ts';
 
 type Params = Record<string, string | number>;
 interface Text { message: (p: Params) => string; fix: (p: Params) => string }
@@ -144,7 +145,11 @@ function typeName(t: string | number | undefined, lang: Lang): string {
   return pair ? pair[lang === 'id' ? 0 : 1] : String(t);
 }
 
-export const PROBLEM_TEXTS: Record<Lang, Record<string, Text>> = { id, en };
+// Workflow codes (logger import, archive integrity) live in their own file and join the table here.
+export const PROBLEM_TEXTS: Record<Lang, Record<string, Text>> = {
+  id: { ...id, ...WORKFLOW_PROBLEM_TEXTS.id },
+  en: { ...en, ...WORKFLOW_PROBLEM_TEXTS.en },
+};
 
 export function problemText(p: Problem, lang: Lang): { message: string; fix: string } {
   const text = PROBLEM_TEXTS[lang][p.code];

@@ -1,0 +1,54 @@
+import type { Lang } from './lang.ts';
+
+type Params = Record<string, string | number>;
+export interface ProblemText { message: (p: Params) => string; fix: (p: Params) => string }
+
+/**
+ * Problem texts of the workflow modules: logger import (lib/import) and archive integrity
+ * (lib/git/integrity.ts). Spread into PROBLEM_TEXTS by lib/i18n/problem-messages.ts.
+ */
+const WHAT_ID: Record<string, string> = {
+  thresholds: 'ambang batas (thresholds)', staff: 'daftar staff', schedule: 'jadwal ronde (schedule)', holidays: 'hari libur (holidays)',
+  shifts: 'shift', sop_time_standards: 'mutu baku waktu SOP', timezone: 'zona waktu', category: 'kategori', 'new-room': 'ruang baru', 'room-deleted': 'berkas ruang dihapus',
+  equipment: 'inventaris perangkat', sensor_points: 'titik sensor', categories: 'kategori checklist',
+};
+const WHAT_EN: Record<string, string> = {
+  thresholds: 'thresholds', staff: 'staff list', schedule: 'round schedule', holidays: 'holidays', shifts: 'shifts',
+  sop_time_standards: 'SOP time standards', timezone: 'time zone', category: 'category', 'new-room': 'new room', 'room-deleted': 'room file deleted',
+  equipment: 'equipment inventory', sensor_points: 'sensor points', categories: 'checklist categories',
+};
+const what = (p: Params, table: Record<string, string>) => `${table[String(p.what)] ?? p.what}${p.detail ? ` (${p.detail})` : ''}`;
+
+const id: Record<string, ProblemText> = {
+  'import-empty': { message: () => 'berkas ekspor logger tidak berisi data', fix: () => 'Periksa bahwa berkas yang dipilih adalah hasil ekspor logger (CSV Govee atau teks Elitech).' },
+  'import-bad-file': { message: (p) => `berkas ekspor tidak dapat dibaca: ${p.detail}`, fix: () => 'Ekspor ulang dari aplikasi logger tanpa menyuntingnya di Excel.' },
+  'import-columns-missing': { message: (p) => `kolom ${p.missing} tidak ditemukan di judul kolom (${p.header})`, fix: () => 'Judul kolom harus memuat kata waktu/time, suhu/temperature dan kelembaban/humidity.' },
+  'import-unknown-layout': { message: (p) => `susunan kolom tidak dikenali: ${p.row}`, fix: () => 'Format yang dikenal: CSV Govee (dengan judul kolom) dan teks Elitech (no, tanggal jam, suhu, RH).' },
+  'import-unit-conflict': { message: (p) => `judul kolom menyebut satuan °${p.header}, tetapi --unit ${String(p.given).toLowerCase()} diberikan`, fix: () => 'Hapus --unit; satuan dari judul kolom yang dipakai.' },
+  'import-unit-unknown': { message: (p) => `satuan suhu tidak dapat ditentukan${p.header ? ` dari judul kolom "${p.header}"` : ' (berkas tanpa judul kolom)'}`, fix: () => 'Tambahkan --unit c (Celsius) atau --unit f (Fahrenheit) sesuai pengaturan logger.' },
+  'import-bad-row': { message: (p) => `baris tidak dapat dibaca: ${p.row}`, fix: () => 'Setiap baris harus berisi tanggal jam (YYYY-MM-DD HH:MM:SS), suhu dan kelembaban berupa angka.' },
+  'import-no-samples': { message: (p) => `tidak ada data logger tanggal ${p.date} pukul ${p.from}–${p.to}`, fix: () => 'Periksa tanggal ronde, atau beri --start dan --end sesuai jam ronde.' },
+  'approved-round-deleted': { message: (p) => `ronde yang sudah disetujui ${p.by} (${p.date}) dihapus`, fix: () => 'Ronde yang disetujui tidak boleh dihapus. Kembalikan berkasnya; bila ada kesalahan, ubah isinya dan tambahkan entri amendments (by, at, reason).' },
+  'approved-round-changed': { message: (p) => `ronde yang sudah disetujui ${p.by} (${p.date}) diubah tanpa entri amendments baru`, fix: () => 'Tambahkan entri di amendments: by (id staff), at (YYYY-MM-DD), reason (alasan perubahan); perubahan perlu disetujui Kasi lagi.' },
+  'amendment-removed': { message: () => 'entri amendments lama diubah atau dihapus', fix: () => 'Riwayat perubahan tidak boleh diubah; kembalikan entri lama dan tambahkan entri baru di bawahnya.' },
+  'needs-kasi-attention': { message: (p) => `perubahan ${what(p, WHAT_ID)} perlu persetujuan Kasi`, fix: () => 'Kasi perlu meninjau perubahan ini sebelum digabung ke main.' },
+  'integrity-bad-ref': { message: (p) => `ref git "${p.ref}" tidak ditemukan`, fix: () => 'Beri nama cabang atau commit yang ada, mis. --against origin/main.' },
+};
+
+const en: Record<string, ProblemText> = {
+  'import-empty': { message: () => 'the logger export holds no data', fix: () => 'Check that the file is a logger export (Govee CSV or Elitech text).' },
+  'import-bad-file': { message: (p) => `the export cannot be read: ${p.detail}`, fix: () => 'Export it again from the logger app without editing it in Excel.' },
+  'import-columns-missing': { message: (p) => `column ${p.missing} not found in the header (${p.header})`, fix: () => 'The header must name a time, a temperature and a humidity column.' },
+  'import-unknown-layout': { message: (p) => `unknown column layout: ${p.row}`, fix: () => 'Known formats: Govee CSV (with a header) and Elitech text (index, date time, temperature, RH).' },
+  'import-unit-conflict': { message: (p) => `the header says °${p.header}, but --unit ${String(p.given).toLowerCase()} was given`, fix: () => 'Drop --unit; the header\'s unit is used.' },
+  'import-unit-unknown': { message: (p) => `the temperature unit cannot be told${p.header ? ` from the header "${p.header}"` : ' (file without a header)'}`, fix: () => 'Add --unit c (Celsius) or --unit f (Fahrenheit) as the logger is set.' },
+  'import-bad-row': { message: (p) => `row cannot be read: ${p.row}`, fix: () => 'Each row needs a date-time (YYYY-MM-DD HH:MM:SS), a temperature and a humidity as numbers.' },
+  'import-no-samples': { message: (p) => `no logger samples on ${p.date} between ${p.from} and ${p.to}`, fix: () => 'Check the round date, or give --start and --end matching the round.' },
+  'approved-round-deleted': { message: (p) => `a round approved by ${p.by} (${p.date}) was deleted`, fix: () => 'Approved rounds are never deleted. Restore the file; to correct it, edit it and add an amendments entry (by, at, reason).' },
+  'approved-round-changed': { message: (p) => `a round approved by ${p.by} (${p.date}) was changed without a new amendments entry`, fix: () => 'Add an amendments entry: by (staff id), at (YYYY-MM-DD), reason; the change needs a new approval by the kasi.' },
+  'amendment-removed': { message: () => 'an earlier amendments entry was changed or removed', fix: () => 'The amendment history is kept as is; restore the old entries and add a new one below them.' },
+  'needs-kasi-attention': { message: (p) => `change to ${what(p, WHAT_EN)} needs the kasi's approval`, fix: () => 'The kasi reviews this change before it is merged into main.' },
+  'integrity-bad-ref': { message: (p) => `git ref "${p.ref}" not found`, fix: () => 'Give an existing branch or commit, e.g. --against origin/main.' },
+};
+
+export const WORKFLOW_PROBLEM_TEXTS: Record<Lang, Record<string, ProblemText>> = { id, en };
