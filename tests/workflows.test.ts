@@ -325,6 +325,36 @@ describe('review conventions', () => {
   });
 });
 
+describe('setup documentation matches the workflows', () => {
+  const doc = (name: string) => readFile(join(root, 'docs', name), 'utf8');
+
+  it('documents every secret and variable the workflows read', async () => {
+    const docs = (await Promise.all(['setup-github.md', 'setup-gitea.md', 'deploy-nginx.md'].map(doc))).join('\n');
+    for (const file of await workflowFiles()) {
+      const text = await readFile(join(workflowsDir, file), 'utf8');
+      for (const m of text.matchAll(/\b(?:secrets|vars)\.([A-Z_]+)/g)) {
+        if (m[1] === 'GITHUB_TOKEN') continue;
+        expect(docs, `${file}: ${m[0]}`).toContain(`\`${m[1]}\``);
+      }
+    }
+  });
+
+  it('covers branch protection, merge style, runner labels, data residency and the nginx CSP', async () => {
+    const github = await doc('setup-github.md');
+    for (const s of ['Require review from Code Owners', '**`periksa`**', 'Allow squash merging', 'Allow rebase merging', 'fetch-depth: 0']) {
+      expect(github).toContain(s);
+    }
+    const gitea = await doc('setup-gitea.md');
+    for (const s of ['ubuntu-latest:docker://', 'act_runner register', '.gitea/CODEOWNERS', 'Create merge commit', 'PP 71/2019']) {
+      expect(gitea).toContain(s);
+    }
+    const nginx = await doc('deploy-nginx.md');
+    for (const s of ["script-src 'self' 'wasm-unsafe-eval'", 'try_files', 'Cache-Control', 'releases/', 'mv -Tf current.tmp current']) {
+      expect(nginx).toContain(s);
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------------
 // post-review-comment.mjs against a fake forge API (GitHub-/Gitea-compatible subset).
 
