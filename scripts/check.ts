@@ -1,6 +1,7 @@
 // npm run check [paths…]: validates the archive (or the given files) and prints every problem with its line.
 import { parseArgs } from 'node:util';
 import { checkArchive } from '../lib/check.ts';
+import { runCommand } from '../lib/cli/run-command.ts';
 import { CLI_TEXT } from '../lib/i18n/cli-messages.ts';
 import { isLang, type Lang } from '../lib/i18n/lang.ts';
 import { formatProblems, type ProblemFormat } from '../lib/report/format-problems.ts';
@@ -59,12 +60,4 @@ async function main(argv: string[]): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    // Bad records never land here (they become problems); this is a bug in Ronda itself.
-    console.error(CLI_TEXT.id.internalError(err instanceof Error ? err.message : String(err)));
-    if (process.env.RONDA_DEBUG) console.error(err);
-    process.exit(3);
-  },
-);
+runCommand(main);

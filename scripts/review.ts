@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { checkArchive } from '../lib/check.ts';
 import { changedRecordFiles } from '../lib/git/changed-files.ts';
 import { isLang, type Lang } from '../lib/i18n/lang.ts';
+import { runCommand } from '../lib/cli/run-command.ts';
 import { CLI_TEXT } from '../lib/i18n/cli-messages.ts';
 import { recordKindOf } from '../lib/paths.ts';
 import { renderReview } from '../lib/review/render-review.ts';
@@ -47,11 +48,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(CLI_TEXT.id.internalError(err instanceof Error ? err.message : String(err)));
-    if (process.env.RONDA_DEBUG) console.error(err);
-    process.exit(3);
-  },
-);
+runCommand(main);
