@@ -1,0 +1,181 @@
+// npm run bench -- --rounds N [--rooms R] [--seed S] [--json] [--keep DIR] [--strict] [--skip floor,build,check,history]
+// Generates a synthetic archive (lib/bench) in a temp folder and measures the floor, the build, the
+// check command and the history reader on it. Prints a table (or one JSON object with --json) and
+// whether each target of the "Benchmark and scale" issue is met; exits 1 on a miss only with --strict.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CACHE_DIR } from '../lib/load/record-cache.ts';
+import { benchGitEnv, generateBenchArchive } from '../lib/bench/generate-archive.ts';
+import { floorProject, runFloor } from '../lib/bench/floor.ts';
+import { evaluateTargets, formatTable, runMeasured, timed, type BenchResult, type ChildRun } from '../lib/bench/measure.ts';
+import { readHistory } from '../lib/git/history.ts';
+
+const REPO = resolve(import.meta.dirname, '..');
+const TSX_LOADER = import.meta.resolve('tsx');
+const STEPS = ['floor', 'build', 'check', 'history'] as const;
+const USAGE = 'Pemakaian: npm run bench -- --rounds N [--rooms R] [--seed S] [--json] [--keep DIR] [--strict] [--skip floor,build,check,history]';
+
+function usage(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      rounds: { type: 'string' },
+      rooms: { type: 'string', default: '1' },
+      seed: { type: 'string', default: '2026' },
+      json: { type: 'boolean', default: false },
+      keep: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      skip: { type: 'string', default: '' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }).values;
+} catch (e) {
+  usage(`Argumen tidak dikenal: ${(e as Error).message}`);
+}
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const rounds = Number(args.rounds);
+const rooms = Number(args.rooms);
+const seed = Number(args.seed);
+if (!Number.isInteger(rounds) || rounds < 1) usage('--rounds wajib: bilangan bulat ≥ 1.');
+if (!Number.isInteger(rooms) || rooms < 1 || rooms > 99) usage('--rooms: bilangan bulat 1…99.');
+if (!Number.isInteger(seed)) usage('--seed: bilangan bulat.');
+const skip = new Set(args.skip.split(',').map((s) => s.trim()).filter(Boolean));
+for (const s of skip) if (!(STEPS as readonly string[]).includes(s)) usage(`--skip: langkah tidak dikenal "${s}" (pilihan: ${STEPS.join(', ')}).`);
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const notes: string[] = [];
+const round2 = (x: number) => Math.round(x * 1000) / 1000;
+
+// --- the synthetic archive ---------------------------------------------------------------------------
+let base: string;
+if (args.keep) {
+  base = resolve(args.keep);
+  if (existsSync(base) && readdirSync(base).length > 0) usage(`--keep ${args.keep}: folder harus kosong atau belum ada.`);
+  mkdirSync(base, { recursive: true });
+} else base = mkdtempSync(join(tmpdir(), 'ronda-bench-'));
+const archiveDir = join(base, 'archive');
+const floorDir = join(base, 'floor');
+const { dataFile } = floorProject(floorDir);
+
+log(`generating ${rounds} rounds over ${rooms} room(s) in ${archiveDir} …`);
+const archive = await generateBenchArchive({ dir: archiveDir, sourceRoot: REPO, rounds, rooms, seed, floorDataFile: dataFile });
+log(`  ${archive.rounds} rounds, ${archive.maintenance} maintenance records, ${archive.commits} commits in ${archive.timings.generate_s.toFixed(1)} s (+ checkout ${archive.timings.checkout_s.toFixed(1)} s)`);
+
+const tsx = (script: string, scriptArgs: string[] = [], cwd = archiveDir) =>
+  runMeasured(process.execPath, ['--import', TSX_LOADER, join(REPO, 'scripts', script), ...scriptArgs], { cwd });
+function failed(step: string, run: ChildRun): boolean {
+  if (run.code === 0) return false;
+  const why = (run.stderr.trim() || run.stdout.trim()).split('\n').slice(-3).join(' | ');
+  notes.push(`${step} exited ${run.code}: ${why.slice(0, 400)}`);
+  return true;
+}
+
+// --- history: readHistory vs one bare git log ------------------------------------------------------
+let history_s: number | null = null;
+let git_log_s: number | null = null;
+if (!skip.has('history')) {
+  const gitLog = () => runMeasured('git', ['log', '--name-status', 'HEAD'], { cwd: archiveDir, env: benchGitEnv(), outputLimit: 1024 });
+  await gitLog(); // warm the page cache for both
+  log('history: git log --name-status …');
+  const g = await gitLog();
+  if (!failed('git log', g)) git_log_s = g.seconds;
+  log('history: readHistory …');
+  const h = await timed(() => readHistory(archiveDir, archive.staff));
+  history_s = h.seconds;
+  const approved = [...h.value.files.values()].filter((f) => f.approval.state === 'approved').length;
+  log(`  ${h.value.commitsRead} commits, ${h.value.files.size} files, ${approved} approved`);
+}
+
+// --- floor: Eleventy alone --------------------------------------------------------------------------
+let floor_s: number | null = null;
+let floor_rss_mb: number | null = null;
+if (!skip.has('floor')) {
+  log(`floor: Eleventy, ${archive.rounds} pages from one JSON array …`);
+  const f = await runFloor(floorDir, rounds > 40_000 ? 16_384 : undefined);
+  if (!failed('floor (Eleventy)', f)) {
+    floor_s = f.seconds;
+    floor_rss_mb = f.peakRssMb;
+  }
+  rmSync(join(floorDir, '_site'), { recursive: true, force: true });
+}
+
+// --- build: the real thing, from the archive folder, empty cache ----------------------------------
+let build_s: number | null = null;
+let peak_rss_mb: number | null = null;
+if (!skip.has('build')) {
+  if (!existsSync(join(REPO, 'scripts/build.ts'))) notes.push('build skipped: scripts/build.ts does not exist yet');
+  else {
+    rmSync(join(archiveDir, CACHE_DIR), { recursive: true, force: true });
+    log('build: npm run build in the archive (empty cache) …');
+    const b = await tsx('build.ts');
+    if (!failed('build', b)) build_s = b.seconds;
+    peak_rss_mb = b.peakRssMb; // also on failure: an out-of-memory death is the number that matters
+  }
+}
+
+// --- check: cold, warm, one new round ---------------------------------------------------------------
+let check_cold_s: number | null = null;
+let check_warm_s: number | null = null;
+let check_one_s: number | null = null;
+if (!skip.has('check')) {
+  rmSync(join(archiveDir, CACHE_DIR), { recursive: true, force: true });
+  log('check: cold …');
+  const cold = await tsx('check.ts');
+  if (!failed('check (cold)', cold)) check_cold_s = cold.seconds;
+  log('check: warm …');
+  const warm = await tsx('check.ts');
+  if (!failed('check (warm)', warm)) check_warm_s = warm.seconds;
+  const next = archive.nextRound;
+  mkdirSync(dirname(join(archiveDir, next.path)), { recursive: true });
+  writeFileSync(join(archiveDir, next.path), next.text);
+  log(`check: one new round (${next.path}) …`);
+  const one = await tsx('check.ts', [next.path]);
+  if (!failed('check (one round)', one)) check_one_s = one.seconds;
+  rmSync(join(archiveDir, next.path));
+}
+
+const result: BenchResult = {
+  rounds: archive.rounds,
+  rooms,
+  seed,
+  commits: archive.commits,
+  floor_s: floor_s && round2(floor_s),
+  floor_rss_mb,
+  build_s: build_s && round2(build_s),
+  ratio: build_s !== null && floor_s ? round2(build_s / floor_s) : null,
+  check_cold_s: check_cold_s && round2(check_cold_s),
+  check_warm_s: check_warm_s && round2(check_warm_s),
+  check_one_s: check_one_s && round2(check_one_s),
+  history_s: history_s && round2(history_s),
+  git_log_s: git_log_s && round2(git_log_s),
+  history_ratio: history_s !== null && git_log_s ? round2(history_s / git_log_s) : null,
+  peak_rss_mb,
+  generate_s: round2(archive.timings.generate_s + archive.timings.checkout_s),
+  machine: {
+    nproc: availableParallelism(),
+    memory_gb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    git: execFileSync('git', ['--version'], { encoding: 'utf8' }).trim(),
+  },
+  notes,
+  targets: [],
+};
+result.targets = evaluateTargets(result);
+
+if (args.keep) log(`archive kept in ${base}`);
+else rmSync(base, { recursive: true, force: true });
+
+console.log(args.json ? JSON.stringify(result, null, 2) : formatTable(result));
+const missed = result.targets.some((t) => t.met === false);
+process.exit(args.strict && missed ? 1 : 0);
