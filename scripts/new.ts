@@ -1,0 +1,107 @@
+// npm run new: creates today's pre-filled round file (or the one given by --room/--shift/--date), never overwriting.
+import { parseArgs } from 'node:util';
+import { runCommand } from '../lib/cli/run-command.ts';
+import { configuredEmail } from '../lib/git/repo.ts';
+import { reportFailure } from '../lib/git/workflow-output.ts';
+import { isLang, type Lang } from '../lib/i18n/lang.ts';
+import { WORKFLOW_TEXT } from '../lib/i18n/workflow-messages.ts';
+import type { TemperatureUnit } from '../lib/import/logger-export.ts';
+import { createRound, type LoggerImport } from '../lib/scaffold/create-round.ts';
+import { fillInteractively, inquirerAsker } from '../lib/scaffold/interactive.ts';
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      tokens: true,
+      options: {
+        room: { type: 'string' },
+        shift: { type: 'string' },
+        date: { type: 'string' },
+        officer: { type: 'string' },
+        start: { type: 'string' },
+        end: { type: 'string' },
+        import: { type: 'string', multiple: true },
+        point: { type: 'string', multiple: true },
+        unit: { type: 'string', multiple: true },
+        interactive: { type: 'boolean', short: 'i', default: false },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'id' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    console.error(`${WORKFLOW_TEXT.id.usageError((err as Error).message)}\n${WORKFLOW_TEXT.id.usageNew}`);
+    return 2;
+  }
+  const { values, tokens } = parsed;
+  const lang: Lang = isLang(values.lang) ? values.lang : 'id';
+  const text = WORKFLOW_TEXT[lang];
+  if (values.help) {
+    console.log(text.usageNew);
+    return 0;
+  }
+  if (!isLang(values.lang)) {
+    console.error(`${text.usageError(`--lang ${values.lang}`)}\n${text.usageNew}`);
+    return 2;
+  }
+
+  // --point and --unit belong to the --import before them (or the first one).
+  const imports: LoggerImport[] = [];
+  for (const token of tokens ?? []) {
+    if (token.kind !== 'option' || token.value === undefined) continue;
+    if (token.name === 'import') imports.push({ file: token.value });
+    else if (token.name === 'point' || token.name === 'unit') {
+      const target = imports.at(-1);
+      if (!target) {
+        console.error(`${text.usageError(`--${token.name} ${token.value} (--import <berkas> dulu)`)}\n${text.usageNew}`);
+        return 2;
+      }
+      if (token.name === 'point') target.point = token.value;
+      else {
+        const unit = token.value.toUpperCase();
+        if (unit !== 'C' && unit !== 'F') {
+          console.error(`${text.usageError(`--unit ${token.value}`)}\n${text.usageNew}`);
+          return 2;
+        }
+        target.unit = unit as TemperatureUnit;
+      }
+    }
+  }
+
+  const root = process.cwd();
+  const result = await createRound(root, {
+    room: values.room,
+    shift: values.shift,
+    date: values.date,
+    officer: values.officer,
+    start: values.start,
+    end: values.end,
+    identityEmail: values.officer ? null : await configuredEmail(root),
+    imports,
+    lang,
+    fill: values.interactive ? (draft, ctx) => fillInteractively(draft, ctx, inquirerAsker(), { lang, log: (l) => console.log(l) }) : undefined,
+  });
+  if (!result.ok) return reportFailure(result, lang, values.json, text.usageNew);
+
+  if (values.json) {
+    console.log(JSON.stringify({ path: result.path, carriedFindings: result.carriedFindings, imported: result.imported }, null, 2));
+    return 0;
+  }
+  console.log(text.created(result.path));
+  if (result.carriedFindings) console.log(text.carried(result.carriedFindings));
+  for (const i of result.imported) console.log(text.imported(i.samples, i.point, i.file));
+  if (!values.interactive) console.log(text.nextNew(result.path));
+  return 0;
+}
+
+runCommand(async (argv) => {
+  try {
+    return await main(argv);
+  } catch (err) {
+    // Ctrl+C in the interactive prompts: nothing was written.
+    if (err instanceof Error && err.name === 'ExitPromptError') return 130;
+    throw err;
+  }
+});
