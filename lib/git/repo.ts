@@ -13,11 +13,16 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
+const GUARDED = new Set(['EDITOR', 'VISUAL', 'PAGER', 'PREFIX', 'SSH_ASKPASS']);
+
 export function gitIn(dir: string, env: Record<string, string> = {}): SimpleGit {
   const keys = Object.keys(env);
   const git = simpleGit({ baseDir: dir, allowEnvironment: keys, maxConcurrentProcesses: 4, trimmed: false });
   if (keys.length === 0) return git;
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && !k.toUpperCase().startsWith('GIT_'))) as Record<string, string>;
+  // An explicit environment must not carry what simple-git guards (git's own and editor/pager/askpass variables).
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k, v]) => v !== undefined && !k.toUpperCase().startsWith('GIT_') && !GUARDED.has(k.toUpperCase())),
+  ) as Record<string, string>;
   return git.env({ ...base, ...env });
 }
 
