@@ -1,0 +1,100 @@
+// compareWithBase: an approved round deleted or edited without an amendment on a branch is caught.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadArchive } from '../../lib/load/archive.ts';
+import { compareWithBase } from '../../lib/git/integrity.ts';
+import { createRound } from '../../lib/scaffold/create-round.ts';
+import { ADMIN_BUDI, cleanup, fillRound, git, KASI, read, run, workspace, write, yesterdayWib, type Workspace } from './helpers.ts';
+
+afterAll(cleanup);
+
+let ws: Workspace;
+let approvedPath: string;
+const date = yesterdayWib();
+
+/** origin/main holds one round, submitted by budi on a branch and merged --no-ff by the kasi. */
+beforeAll(async () => {
+  ws = workspace();
+  const admin = ws.clone('setup', ADMIN_BUDI);
+  const created = await createRound(admin, { date, shift: 'pagi', start: '08:00', identityEmail: ADMIN_BUDI.email });
+  if (!created.ok) throw new Error(created.code);
+  approvedPath = created.path;
+  write(admin, approvedPath, fillRound(read(admin, approvedPath), { finishedAt: '09:00' }));
+  git(admin, ['checkout', '-q', '-b', 'ronde/x'], ws.home);
+  git(admin, ['add', approvedPath], ws.home);
+  git(admin, ['commit', '-q', '-m', 'Ronde'], ws.home);
+  git(admin, ['checkout', '-q', 'main'], ws.home);
+  git(admin, ['-c', `user.name=${KASI.name}`, '-c', `user.email=${KASI.email}`, 'merge', '-q', '--no-ff', 'ronde/x', '-m', 'Persetujuan'], ws.home);
+  git(admin, ['push', '-q', 'origin', 'main'], ws.home);
+});
+
+/** A fresh clone on a new branch, as the admin who edits. */
+function editor(name: string): string {
+  const dir = ws.clone(name, ADMIN_BUDI);
+  git(dir, ['checkout', '-q', '-b', `ubah/${name}`], ws.home);
+  return dir;
+}
+
+const problemsAgainstMain = async (dir: string) => compareWithBase(dir, 'origin/main', await loadArchive(dir, { cache: false }));
+
+describe('compareWithBase', () => {
+  it('finds nothing when nothing changed', async () => {
+    expect(await problemsAgainstMain(editor('same'))).toEqual([]);
+  });
+
+  it('an approved round deleted → error on line 1', async () => {
+    const dir = editor('deleted');
+    git(dir, ['rm', '-q', approvedPath], ws.home);
+    git(dir, ['commit', '-q', '-m', 'hapus'], ws.home);
+    const problems = await problemsAgainstMain(dir);
+    expect(problems).toEqual([expect.objectContaining({ file: approvedPath, line: 1, severity: 'error', code: 'approved-round-deleted' })]);
+    expect(problems[0]!.params.by).toBe('Hendra Kurniawan, S.T., M.T.');
+  });
+
+  it('an approved round edited without a new amendment → error at the changed line; with one → accepted', async () => {
+    const dir = editor('edited');
+    const original = read(dir, approvedPath);
+    const edited = original.replace('temperature_c: 22.5', 'temperature_c: 23.5');
+    write(dir, approvedPath, edited);
+    const problems = await problemsAgainstMain(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: approvedPath, severity: 'error', code: 'approved-round-changed' });
+    expect(problems[0]!.line).toBe(edited.split('\n').findIndex((l) => l.includes('temperature_c: 23.5')) + 1);
+
+    // Through the command too: `npm run check -- --against origin/main` exits 1 with the message.
+    const check = await run('check', ['--against', 'origin/main', '--no-cache'], dir, ws.home);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/diubah tanpa entri amendments baru/);
+
+    write(dir, approvedPath, `${edited}amendments:\n  - by: budi\n    at: "${date}"\n    reason: Salah ketik suhu rak A, dibetulkan dari catatan kertas\n`);
+    expect(await problemsAgainstMain(dir)).toEqual([]);
+
+    // The amendment history itself cannot be rewritten: dropping the entry later is caught.
+    git(dir, ['commit', '-qam', 'amend'], ws.home);
+    write(dir, approvedPath, edited.replace('temperature_c: 23.5', 'temperature_c: 24.5'));
+    const second = await compareWithBase(dir, 'HEAD', await loadArchive(dir, { cache: false }));
+    expect(second.map((p) => p.code)).toEqual(['amendment-removed']);
+  });
+
+  it('config thresholds, staff and a room changed → warnings that need the kasi', async () => {
+    const dir = editor('config');
+    write(dir, 'records/config.yaml', read(dir, 'records/config.yaml').replace('normal: { min: 20, max: 25 }', 'normal: { min: 18, max: 27 }').replace('role: kasi', 'role: admin'));
+    write(dir, 'records/rooms/ruang-server-utama.yaml', read(dir, 'records/rooms/ruang-server-utama.yaml').replace('AC Presisi 1', 'AC Presisi Satu'));
+    const problems = await problemsAgainstMain(dir);
+    expect(problems.map((p) => [p.file, p.code, p.params.what, p.severity])).toEqual([
+      ['records/config.yaml', 'needs-kasi-attention', 'thresholds', 'warning'],
+      ['records/config.yaml', 'needs-kasi-attention', 'staff', 'warning'],
+      ['records/rooms/ruang-server-utama.yaml', 'needs-kasi-attention', 'equipment', 'warning'],
+    ]);
+    const config = read(dir, 'records/config.yaml').split('\n');
+    expect(problems[0]!.line).toBe(config.findIndex((l) => l.startsWith('thresholds:')) + 1);
+  });
+
+  it('an unknown base ref is a problem, not a crash', async () => {
+    const dir = editor('badref');
+    rmSync(join(dir, '.ronda-cache'), { recursive: true, force: true });
+    const problems = await compareWithBase(dir, 'origin/nope', await loadArchive(dir, { cache: false }));
+    expect(problems.map((p) => p.code)).toEqual(['integrity-bad-ref']);
+  });
+});
