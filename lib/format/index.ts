@@ -1,0 +1,12 @@
+// Display formatting for id-ID (first) and English: numbers, dates, WIB times.
+export { formatNumber, formatNumberLoose, formatPercent, csvNumber } from './numbers.ts';
+export {
+  formatDate,
+  formatDateLong,
+  formatDateShort,
+  formatMonth,
+  formatMonthShort,
+  formatTime,
+  formatInstantWib,
+  wibDateOf,
+} from './dates.ts';

@@ -1,0 +1,134 @@
+import type { ArchiveHistory, FileHistory, StaffIdentity } from '../git/history.ts';
+import type { ConfigRecord } from '../types.generated.ts';
+
+/**
+ * What the archive site says about who approved a record, from the ONE history read of the build.
+ *
+ * - approved:   the current version reached the mainline through a kasi's merge (lib/git/history.ts).
+ * - unapproved: it is on the mainline without that (direct push, squash, merge by a non-kasi), or the
+ *               working copy differs from the committed version, or it was never committed.
+ * - unknown:    there is no usable history (not a git repository, or a shallow clone that cut the
+ *               record's history): the site says "riwayat tidak lengkap" instead of guessing.
+ */
+export type ApprovalState = 'approved' | 'unapproved' | 'unknown';
+export type ApprovalReason =
+  | 'no-history'
+  | 'shallow-history'
+  | 'not-committed'
+  | 'modified'
+  | 'direct-push'
+  | 'squash-or-rebase'
+  | 'merge-by-non-kasi'
+  | 'not-on-mainline';
+
+export interface PersonView {
+  id: string | null;
+  name: string;
+  nip: string | null;
+  title: string | null;
+}
+
+export interface ApprovalView {
+  state: ApprovalState;
+  reason: ApprovalReason | null;
+  by: PersonView | null;
+  /** ISO instant (committer date of the approving merge). */
+  date: string | null;
+  commit: string | null;
+}
+
+export type HistoryEventKind = 'submitted' | 'changed' | 'approved' | 'merged' | 'deleted';
+export interface HistoryEvent {
+  kind: HistoryEventKind;
+  date: string;
+  who: string;
+  commit: string;
+  subject: string;
+}
+
+export interface RecordHistoryView {
+  approval: ApprovalView;
+  /** Mainline commit that brought the current version, if known. */
+  commit: string | null;
+  events: HistoryEvent[];
+  /** History cut by a shallow clone (creation unknown). */
+  truncated: boolean;
+}
+
+export function staffIdentities(config: ConfigRecord | undefined): StaffIdentity[] {
+  return (config?.staff ?? []).map((s) => ({ id: s.id, name: s.name, email: s.email, role: s.role, nip: s.nip }));
+}
+
+export function personOf(config: ConfigRecord | undefined, id: string | null | undefined): PersonView {
+  const s = config?.staff.find((x) => x.id === id);
+  if (!s) return { id: id ?? null, name: id ?? '–', nip: null, title: null };
+  return { id: s.id, name: s.name, nip: s.nip ?? null, title: s.title ?? null };
+}
+
+/**
+ * The approval and history of one record file.
+ * @param blob the blob id of the bytes the build loaded (to notice uncommitted edits).
+ */
+export function recordHistory(
+  history: ArchiveHistory | null,
+  path: string,
+  blob: string,
+  config: ConfigRecord | undefined,
+): RecordHistoryView {
+  const unknown = (reason: ApprovalReason): RecordHistoryView => ({
+    approval: { state: 'unknown', reason, by: null, date: null, commit: null },
+    commit: null,
+    events: [],
+    truncated: reason === 'shallow-history',
+  });
+  if (!history) return unknown('no-history');
+  const file = history.files.get(path);
+  if (!file) {
+    if (history.shallow) return unknown('shallow-history');
+    return { approval: { state: 'unapproved', reason: 'not-committed', by: null, date: null, commit: null }, commit: null, events: [], truncated: false };
+  }
+  const events = historyEvents(file, config);
+  const commit = file.landed?.hash ?? null;
+  if (file.blob !== blob) {
+    return {
+      approval: { state: 'unapproved', reason: 'modified', by: null, date: null, commit },
+      commit,
+      events,
+      truncated: file.truncated,
+    };
+  }
+  const a = file.approval;
+  let approval: ApprovalView;
+  if (a.state === 'approved') {
+    approval = { state: 'approved', reason: null, by: a.by ? personOf(config, a.by.id) : null, date: a.date ?? null, commit: a.commit ?? null };
+  } else if (a.reason === 'shallow-history') {
+    approval = { state: 'unknown', reason: 'shallow-history', by: null, date: null, commit: a.commit ?? null };
+  } else {
+    approval = { state: 'unapproved', reason: a.reason ?? null, by: null, date: a.date ?? null, commit: a.commit ?? null };
+  }
+  return { approval, commit, events, truncated: file.truncated };
+}
+
+function historyEvents(file: FileHistory, config: ConfigRecord | undefined): HistoryEvent[] {
+  const approvedCommits = new Set(file.approvedVersions.map((v) => v.approval.commit));
+  const byEmail = new Map((config?.staff ?? []).map((s) => [s.email.trim().toLowerCase(), s.name]));
+  const who = (email: string, name: string) => byEmail.get(email.trim().toLowerCase()) ?? name;
+  const out: HistoryEvent[] = [];
+  let seenAdd = false;
+  for (const ch of file.changes) {
+    const base = { commit: ch.hash, subject: ch.subject };
+    if (ch.parents.length >= 2 && ch.onMainline) {
+      if (approvedCommits.has(ch.hash)) {
+        const v = file.approvedVersions.find((x) => x.approval.commit === ch.hash);
+        out.push({ ...base, kind: 'approved', date: ch.committerDate, who: v?.approval.by?.name ?? who(ch.authorEmail, ch.authorName) });
+      } else {
+        out.push({ ...base, kind: 'merged', date: ch.committerDate, who: who(ch.authorEmail, ch.authorName) });
+      }
+      continue;
+    }
+    const kind: HistoryEventKind = ch.status === 'D' ? 'deleted' : ch.status === 'A' && !seenAdd ? 'submitted' : 'changed';
+    if (ch.status === 'A') seenAdd = true;
+    out.push({ ...base, kind, date: ch.authorDate, who: who(ch.authorEmail, ch.authorName) });
+  }
+  return out;
+}

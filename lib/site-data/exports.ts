@@ -1,0 +1,145 @@
+/**
+ * Downloads (Unduh): readings and checks as CSV and whole rounds as JSON, per month and for the
+ * whole archive.
+ *
+ * CSV is written for Excel as Indonesian offices use it: UTF-8 with a BOM (so Excel does not read it
+ * as ANSI), `;` as the separator and a decimal comma — the id-ID list and decimal separators, which
+ * Excel takes from Windows' regional settings; a `,`-separated file opens as one column there, and
+ * "22.4" would be read as text or a date. No `sep=;` line: Excel ignores the BOM when it sees one.
+ * Headers are the data contract's field names (language-neutral, the same for both site languages).
+ * Text cells starting with = + - @ are prefixed with ' so Excel never runs them as formulas.
+ * JSON keeps plain numbers (decimal point) for other tools.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { csvNumber } from '../format/numbers.ts';
+import type { RoundEntry } from './round-index.ts';
+
+export const BOM = '\uFEFF';
+
+export interface ExportFile {
+  /** File name under /unduh/. */
+  name: string;
+  kind: 'readings-csv' | 'checks-csv' | 'json';
+  /** YYYY-MM, or null for the whole archive. */
+  month: string | null;
+  content: string;
+  /** Data rows (CSV) or rounds (JSON). */
+  rows: number;
+}
+
+export interface ExportLink {
+  name: string;
+  kind: ExportFile['kind'];
+  month: string | null;
+  bytes: number;
+  rows: number;
+}
+
+export const READING_COLUMNS = [
+  'room', 'date', 'shift', 'officer', 'point', 'position', 'time',
+  'temperature_c', 'humidity_pct', 'dew_point_c', 'level', 'approval', 'file',
+] as const;
+
+export const CHECK_COLUMNS = [
+  'room', 'date', 'shift', 'officer', 'equipment', 'category', 'status',
+  'item', 'item_label', 'value', 'unit', 'min', 'max', 'meets_standard', 'note', 'approval', 'file',
+] as const;
+
+const text = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+};
+const yesNo = (v: boolean | null) => (v === null ? '' : v ? 'ya' : 'tidak');
+
+export function readingRows(e: RoundEntry): string[][] {
+  return e.evaluation.readings.map((r) => {
+    const raw = e.record.readings[r.index];
+    return [
+      text(e.room), e.date, text(e.shift), text(e.record.officer), text(r.point), r.position ?? '', text(r.time),
+      csvNumber(raw?.temperature_c, true), csvNumber(raw?.humidity_pct, true), csvNumber(r.dewPointC, true),
+      r.assessed ? (r.level ?? '') : 'tidak-dinilai', e.history.approval.state, e.path,
+    ];
+  });
+}
+
+export function checkRows(e: RoundEntry): string[][] {
+  const out: string[][] = [];
+  for (const c of e.evaluation.checks) {
+    const note = text(e.record.checks[c.index]?.note ?? '');
+    const base = [text(e.room), e.date, text(e.shift), text(e.record.officer), text(c.equipment), text(c.category ?? ''), c.status];
+    if (c.items.length === 0) {
+      out.push([...base, '', '', '', '', '', '', '', note, e.history.approval.state, e.path]);
+      continue;
+    }
+    for (const i of c.items) {
+      const value = typeof i.value === 'number' ? csvNumber(i.value, true) : typeof i.value === 'boolean' ? yesNo(i.value) : '';
+      out.push([
+        ...base, text(i.itemId), text(i.label), value, text(i.unit ?? ''), csvNumber(i.min, true), csvNumber(i.max, true),
+        yesNo(i.ok), note, e.history.approval.state, e.path,
+      ]);
+    }
+  }
+  return out;
+}
+
+export function toCsv(columns: readonly string[], rows: string[][]): string {
+  return BOM + stringify([columns as string[], ...rows], { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ });
+}
+
+export function roundJson(e: RoundEntry): Record<string, unknown> {
+  const a = e.history.approval;
+  return {
+    file: e.path,
+    blob: e.blob,
+    room: e.room,
+    date: e.date,
+    shift: e.shift,
+    officer: e.record.officer,
+    started_at: e.record.started_at,
+    finished_at: e.record.finished_at ?? null,
+    verdict: e.evaluation.verdict,
+    approval: { state: a.state, reason: a.reason, by: a.by?.id ?? null, date: a.date, commit: a.commit },
+    readings: e.evaluation.readings.map((r) => ({
+      ...e.record.readings[r.index],
+      dew_point_c: r.dewPointC,
+      assessed: r.assessed,
+      level: r.level,
+    })),
+    checks: e.evaluation.checks.map((c) => ({
+      ...e.record.checks[c.index],
+      category: c.category,
+      meets_standard: c.ok,
+      out_of_range: c.outOfRange.map((i) => i.itemId),
+      failed_items: c.failedItems.map((i) => i.itemId),
+    })),
+    findings: e.record.findings ?? [],
+    notes: e.record.notes ?? null,
+    amendments: e.record.amendments ?? [],
+  };
+}
+
+/**
+ * The export files, one at a time (the build writes each and lets it go): per month readings CSV,
+ * checks CSV and JSON, then the same for the whole archive. `entries` in any order; rows are sorted
+ * by date, room and shift order within each file.
+ */
+export function* exportFiles(entries: readonly RoundEntry[], meta: { generatedAt: string; demo: boolean }): Generator<ExportFile> {
+  const chrono = [...entries].sort((a, b) => a.date.localeCompare(b.date) || a.room.localeCompare(b.room) || a.index - b.index);
+  const byMonth = new Map<string, RoundEntry[]>();
+  for (const e of chrono) (byMonth.get(e.ym) ?? byMonth.set(e.ym, []).get(e.ym)!).push(e);
+  const json = (month: string | null, list: readonly RoundEntry[]) =>
+    JSON.stringify({ source: 'Ronda', generated_at: meta.generatedAt, demo: meta.demo, month, rounds: list.map(roundJson) }, null, 1);
+  const csv = (name: string, kind: 'readings-csv' | 'checks-csv', month: string | null, list: readonly RoundEntry[]): ExportFile => {
+    const rows = list.flatMap(kind === 'readings-csv' ? readingRows : checkRows);
+    return { name, kind, month, rows: rows.length, content: toCsv(kind === 'readings-csv' ? READING_COLUMNS : CHECK_COLUMNS, rows) };
+  };
+  for (const [ym, list] of byMonth) {
+    yield csv(`ronda-pembacaan-${ym}.csv`, 'readings-csv', ym, list);
+    yield csv(`ronda-pemeriksaan-${ym}.csv`, 'checks-csv', ym, list);
+    yield { name: `ronda-${ym}.json`, kind: 'json', month: ym, rows: list.length, content: json(ym, list) };
+  }
+  yield csv('ronda-pembacaan-semua.csv', 'readings-csv', null, chrono);
+  yield csv('ronda-pemeriksaan-semua.csv', 'checks-csv', null, chrono);
+  yield { name: 'ronda-semua.json', kind: 'json', month: null, rows: chrono.length, content: json(null, chrono) };
+}
