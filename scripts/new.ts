@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { configuredEmail } from '../lib/git/repo.ts';
+import { updateMain } from '../lib/git/update-main.ts';
 import { reportFailure } from '../lib/git/workflow-output.ts';
 import { isLang, type Lang } from '../lib/i18n/lang.ts';
 import { WORKFLOW_TEXT } from '../lib/i18n/workflow-messages.ts';
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
         point: { type: 'string', multiple: true },
         unit: { type: 'string', multiple: true },
         interactive: { type: 'boolean', short: 'i', default: false },
+        'no-pull': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'id' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -71,6 +73,15 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const root = process.cwd();
+  // First bring main up to date (approved rounds, the latest open findings); never blocks a new round.
+  if (!values['no-pull']) {
+    const update = await updateMain(root);
+    const say = values.json ? () => undefined : (line: string) => console.log(line);
+    if (update.status === 'updated') say(text.mainUpdated(update.files.length));
+    else if (update.status === 'skipped' && update.reason !== 'no-remote' && update.reason !== 'not-on-main') {
+      say(text.mainSkipped(update.reason, (update.paths ?? []).join(', ')));
+    }
+  }
   const result = await createRound(root, {
     room: values.room,
     shift: values.shift,

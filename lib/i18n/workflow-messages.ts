@@ -104,7 +104,7 @@ export const WORKFLOW_TEXT = {
   id: {
     usageNew:
       'Pemakaian: npm run new -- [--room <ruang>] [--shift <shift>] [--date YYYY-MM-DD] [--officer <id>] [--start HH:MM] [--end HH:MM]\n' +
-      '           [--import <berkas-logger> [--point <titik>] [--unit c|f]]… [--interactive] [--json] [--lang id|en]',
+      '           [--import <berkas-logger> [--point <titik>] [--unit c|f]]… [--interactive] [--no-pull] [--json] [--lang id|en]',
     usageSubmit: 'Pemakaian: npm run submit -- [berkas-ronde] [--no-push] [--json] [--lang id|en]',
     usageApprove: 'Pemakaian: npm run approve -- <cabang> [--no-push] [--json] [--lang id|en]',
     usageError: (detail: string) => `Perintah tidak dikenali: ${detail}`,
@@ -166,11 +166,20 @@ export const WORKFLOW_TEXT = {
     workingTreeUpdated: () => '  Folder kerja (main) diperbarui.',
     approvePushed: (base: string) => `✓ ${base} dikirim ke origin.`,
     warningsHeader: 'Peringatan (tidak menghalangi):',
+    mainUpdated: (n: number) => `✓ main diperbarui dari origin (${n} berkas catatan baru/berubah).`,
+    mainSkipped: (reason: string, paths: string) =>
+      ({
+        offline: 'main tidak diperbarui: origin tidak dapat dihubungi. Ronde tetap dibuat dari arsip di komputer ini.',
+        diverged: 'main di komputer ini berbeda dengan origin; hubungi pengelola Ronda. Ronde tetap dibuat.',
+        'local-changes': `main tidak diperbarui karena ada berkas lokal yang berbeda dengan versi di origin${paths ? ` (${paths})` : ''}. Bila ronde itu dikoreksi setelah dikirim, kirim ulang dengan npm run submit <berkas>.`,
+        'not-on-main': 'Anda tidak sedang di cabang main; main tidak diperbarui.',
+        'operation-in-progress': 'Ada operasi git yang belum selesai; main tidak diperbarui.',
+      })[reason] ?? '',
   },
   en: {
     usageNew:
       'Usage: npm run new -- [--room <room>] [--shift <shift>] [--date YYYY-MM-DD] [--officer <id>] [--start HH:MM] [--end HH:MM]\n' +
-      '       [--import <logger-file> [--point <point>] [--unit c|f]]… [--interactive] [--json] [--lang id|en]',
+      '       [--import <logger-file> [--point <point>] [--unit c|f]]… [--interactive] [--no-pull] [--json] [--lang id|en]',
     usageSubmit: 'Usage: npm run submit -- [round-file] [--no-push] [--json] [--lang id|en]',
     usageApprove: 'Usage: npm run approve -- <branch> [--no-push] [--json] [--lang id|en]',
     usageError: (detail: string) => `Unrecognised command line: ${detail}`,
@@ -232,6 +241,15 @@ export const WORKFLOW_TEXT = {
     workingTreeUpdated: () => '  Working tree (main) updated.',
     approvePushed: (base: string) => `✓ ${base} pushed to origin.`,
     warningsHeader: 'Warnings (not blocking):',
+    mainUpdated: (n: number) => `✓ main updated from origin (${n} record file(s) new or changed).`,
+    mainSkipped: (reason: string, paths: string) =>
+      ({
+        offline: 'main not updated: origin cannot be reached. The round is made from the archive on this computer.',
+        diverged: 'main on this computer differs from origin; ask the Ronda maintainers. The round is still made.',
+        'local-changes': `main not updated: local files differ from the version on origin${paths ? ` (${paths})` : ''}. If you corrected that round after submitting, submit it again with npm run submit <file>.`,
+        'not-on-main': 'You are not on the main branch; main was not updated.',
+        'operation-in-progress': 'A git operation is in progress; main was not updated.',
+      })[reason] ?? '',
   },
 } satisfies Record<Lang, unknown>;
 

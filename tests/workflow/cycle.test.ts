@@ -81,6 +81,14 @@ describe('new → fill → submit → approve', () => {
     // Approving again is refused: already merged.
     const again = await run('approve', [branch], kasi, ws.home);
     expect(again.code).toBe(1);
+
+    // The admin's next `new` brings main up to date: the submitted (untracked) copy is exactly the
+    // approved version, so it gives way to it and the fast-forward goes through.
+    const next = await run('new', ['--date', date, '--shift', 'sore', '--start', '13:05'], admin, ws.home);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toMatch(/main diperbarui dari origin/);
+    expect(git(admin, ['rev-parse', 'HEAD'], ws.home)).toBe(git(ws.origin, ['rev-parse', 'main'], ws.home));
+    expect(git(admin, ['status', '--porcelain', '--untracked-files=all'], ws.home)).toBe(`?? ${path.replace('-pagi.yaml', '-sore.yaml')}`);
   });
 
   it('commits nothing for an invalid round and never overwrites a round', async () => {
