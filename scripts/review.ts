@@ -3,11 +3,14 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { checkArchive } from '../lib/check.ts';
 import { changedRecordFiles } from '../lib/git/changed-files.ts';
+import { compareWithBase } from '../lib/git/integrity.ts';
 import { isLang, type Lang } from '../lib/i18n/lang.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { CLI_TEXT } from '../lib/i18n/cli-messages.ts';
 import { recordKindOf } from '../lib/paths.ts';
+import { readHistory } from '../lib/git/history.ts';
 import { renderReview } from '../lib/review/render-review.ts';
+import { eventsFromHistory, roundTiming } from '../lib/timing/index.ts';
 import { previousRoundOf } from '../lib/review/previous-round.ts';
 import { reviewRound } from '../lib/review/round-review.ts';
 
@@ -39,10 +42,14 @@ async function main(argv: string[]): Promise<number> {
     const previous = prev && evaluations.get(prev.path) ? { round: prev.data, evaluation: evaluations.get(prev.path)! } : null;
     return [reviewRound(c.path, c.status === 'A' ? 'added' : 'modified', round.data, evaluation, archive.rooms.get(round.data.room)?.data, previous)];
   });
-  const { compareWithBase } = await import('../lib/git/integrity.ts');
   const integrity = await compareWithBase(root, values.base, archive);
-  const timing = new Map<string, string[]>();
-  const markdown = renderReview({ rounds, timing, problems: problems.filter((p) => changedPaths.has(p.file)), integrity }, lang);
+  // One history pass gives every round's submit time for the SOP timing.
+  const config = archive.config?.data;
+  const history = config ? await readHistory(root, config.staff) : null;
+  const timing = new Map(
+    config ? rounds.map((r) => [r.path, roundTiming(archive.rounds.find((x) => x.path === r.path)!.data, config.sop_time_standards, eventsFromHistory(history?.files.get(r.path)))] as const) : [],
+  );
+  const markdown = renderReview({ rounds, timing, inspectionMin: config?.sop_time_standards.inspection_min, problems: problems.filter((p) => changedPaths.has(p.file)), integrity }, lang);
   if (values.out) await writeFile(values.out, markdown);
   else process.stdout.write(markdown);
   return 0;

@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { git } from './repo.ts';
 
 export interface ChangedFile { path: string; status: 'A' | 'M' | 'D' }
 
@@ -11,11 +8,11 @@ export interface ChangedFile { path: string; status: 'A' | 'M' | 'D' }
  */
 export async function changedRecordFiles(root: string, baseRef: string, prefix = 'records/'): Promise<ChangedFile[]> {
   const [committed, uncommitted] = await Promise.all([
-    run('git', ['diff', '--name-status', '--no-renames', '-z', `${baseRef}...HEAD`, '--', prefix], { cwd: root, maxBuffer: 64 * 1024 * 1024 }),
-    run('git', ['diff', '--name-status', '--no-renames', '-z', 'HEAD', '--', prefix], { cwd: root, maxBuffer: 64 * 1024 * 1024 }),
+    git(root, ['diff', '--name-status', '--no-renames', '-z', `${baseRef}...HEAD`, '--', prefix]),
+    git(root, ['diff', '--name-status', '--no-renames', '-z', 'HEAD', '--', prefix]),
   ]);
   const byPath = new Map<string, ChangedFile>();
-  for (const out of [committed.stdout, uncommitted.stdout]) {
+  for (const out of [committed, uncommitted]) {
     const parts = out.split('\0');
     for (let i = 0; i + 1 < parts.length; i += 2) {
       const status = parts[i]!.charAt(0) as ChangedFile['status'];

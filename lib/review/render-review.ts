@@ -1,8 +1,9 @@
-import { formatDate, formatNumber, formatNumberLoose } from '../format/index.ts';
+import { formatDate, formatDuration, formatNumber, formatNumberLoose } from '../format/index.ts';
 import { problemText } from '../i18n/problem-messages.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { REVIEW_TEXT } from '../i18n/review-messages.ts';
 import type { Problem } from '../problems.ts';
+import type { RoundTiming } from '../timing/index.ts';
 import type { RoundReview } from './round-review.ts';
 
 /** Hidden marker: the CI step finds and updates its own comment instead of adding a new one. */
@@ -10,8 +11,9 @@ export const REVIEW_MARKER = '<!-- ronda-review -->';
 
 export interface ReviewDocument {
   rounds: RoundReview[];
-  /** SOP timing lines per round path, already worded (from lib/timing). */
-  timing: Map<string, string[]>;
+  /** SOP timing per round path (lib/timing), and the standard for checking alone. */
+  timing: Map<string, RoundTiming>;
+  inspectionMin?: number;
   /** check problems of the changed files, and --against integrity problems. */
   problems: Problem[];
   integrity: Problem[];
@@ -83,7 +85,7 @@ export function renderReview(doc: ReviewDocument, lang: Lang): string {
     out.push('');
 
     const timing = doc.timing.get(r.path);
-    if (timing?.length) out.push(`#### ${t.timingHeading}`, ...timing.map((l) => `- ${l}`), '');
+    if (timing) out.push(`#### ${t.timingHeading}`, ...timingLines(timing, doc.inspectionMin ?? 60, lang).map((l) => `- ${l}`), '');
   }
 
   if (doc.integrity.length) {
@@ -99,4 +101,15 @@ export function renderReview(doc: ReviewDocument, lang: Lang): string {
   }
   out.push('', `<sub>${t.footer}</sub>`, '');
   return out.join('\n');
+}
+
+function timingLines(timing: RoundTiming, inspectionMin: number, lang: Lang): string[] {
+  const t = REVIEW_TEXT[lang];
+  const lines: string[] = [];
+  if (timing.work.minutes !== null) lines.push(t.timingWork(formatDuration(timing.work.minutes, lang), formatDuration(timing.work.limit, lang), timing.work.exceeded));
+  if (timing.checkingOverHour) lines.push(t.timingCheckingOverHour(formatDuration(inspectionMin, lang)));
+  if (timing.deviations.includes('submitted-before-finish')) lines.push(t.timingSubmittedBeforeFinish);
+  else if (timing.handover.minutes !== null) lines.push(t.timingHandover(formatDuration(timing.handover.minutes, lang)));
+  if (timing.archiving.limit !== null) lines.push(t.timingArchiving(formatDuration(timing.archiving.limit, lang)));
+  return lines;
 }

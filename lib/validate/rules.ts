@@ -139,7 +139,8 @@ function roundRules(round: LoadedRecord<RoundRecord>, archive: Archive, today: s
     const category = checklists.categories[device.category];
     const result = evaluation.checks.find((c) => c.index === i);
     if (!category || !result) return; // an unknown category is reported on the room file
-    for (const item of result.missingItems) {
+    // A broken device often cannot be measured (a dead UPS has no load); its note says why.
+    for (const item of check.status === 'rusak' ? [] : result.missingItems) {
       out.push(problemAt(file, at, 'checklist-item-missing', { equipment: check.equipment, item: item.itemId, label: item.label, type: item.type, unit: item.unit ?? '' }));
     }
     for (const item of result.unknownItems) {
