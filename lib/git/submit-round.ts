@@ -22,6 +22,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { recordKindOf, toPosixRelative } from '../paths.ts';
 import { hasErrors, type Problem } from '../problems.ts';
 import { gitBlobId } from './blob-id.ts';
+import { compareWithBase } from './integrity.ts';
 import { pullRequestUrl } from './remote-url.ts';
 import {
   currentIdentity,
@@ -124,6 +125,10 @@ export async function submitRound(root: string, opts: SubmitOptions = {}): Promi
   if (remote && opts.push !== false) await tryGit(root, ['fetch', '--quiet', 'origin', `+refs/heads/${baseName}:refs/remotes/origin/${baseName}`]);
   const base = (remote ? await resolveCommit(root, `refs/remotes/origin/${baseName}`) : null) ?? (await resolveCommit(root, `refs/heads/${baseName}`));
   if (!base) return fail('refused', 'no-main-branch', { base: baseName });
+
+  // An approved round changed without a new amendments entry would be refused on review: refuse it now.
+  const integrity = (await compareWithBase(root, base, archive)).filter((p) => files.includes(p.file) && p.severity === 'error');
+  if (integrity.length) return fail('invalid', 'check-failed', { path }, integrity);
 
   // 5. The branch: new, or already holding this round (a re-submit after a correction or a failed push).
   const branch = `ronde/${round.data.room}-${round.data.date}-${round.data.shift}`;

@@ -91,6 +91,21 @@ describe('compareWithBase', () => {
     expect(problems[0]!.line).toBe(config.findIndex((l) => l.startsWith('thresholds:')) + 1);
   });
 
+  it('submit refuses a correction of an approved round until it carries an amendment', async () => {
+    const dir = ws.clone('correct', ADMIN_BUDI);
+    const edited = read(dir, approvedPath).replace('humidity_pct: 50', 'humidity_pct: 52');
+    write(dir, approvedPath, edited);
+    const refused = await run('submit', [approvedPath, '--no-push'], dir, ws.home);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/tanpa entri amendments baru/);
+    expect(git(dir, ['for-each-ref', '--format=%(refname)', 'refs/heads/'], ws.home)).toBe('refs/heads/main');
+
+    write(dir, approvedPath, `${edited}amendments:\n  - by: budi\n    at: "${date}"\n    reason: Kelembaban salah baca, dibetulkan\n`);
+    const ok = await run('submit', [approvedPath, '--no-push', '--json'], dir, ws.home);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ branch: `ronde/ruang-server-utama-${date}-pagi`, committed: true, pushed: false });
+  });
+
   it('an unknown base ref is a problem, not a crash', async () => {
     const dir = editor('badref');
     rmSync(join(dir, '.ronda-cache'), { recursive: true, force: true });
