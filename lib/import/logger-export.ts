@@ -81,7 +81,7 @@ export function parseLoggerExport(
       relax_column_count: true,
       relax_quotes: true,
       info: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
     return { problems: [problem(file, { line, col: 1 }, 'import-bad-file', { detail: String((err as Error).message).split('\n')[0]! })] };
