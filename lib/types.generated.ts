@@ -472,12 +472,18 @@ export interface Check {
    * Butir kondisi standar (ya/tidak) dari checklists.yaml: true bila sesuai standar.
    */
   items?: {
+    /**
+     * Tulis true bila sesuai standar, false bila tidak.
+     */
     [k: string]: boolean | undefined;
   };
   /**
    * Nilai terukur dari checklists.yaml (mis. load_pct: 46), dibandingkan dengan rentang standarnya.
    */
   values?: {
+    /**
+     * Tulis angka hasil ukur, titik sebagai pemisah desimal (mis. 46 atau 21.5).
+     */
     [k: string]: number | undefined;
   };
   /**
