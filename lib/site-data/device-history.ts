@@ -105,14 +105,14 @@ export function deviceHistories(
       } else {
         v.runs.push({ status: c.status, fromDate: e.date, fromShift: e.shift, fromUrl: e.url, toDate: e.date, toShift: e.shift, toUrl: e.url, rounds: 1 });
       }
-      if (c.status !== 'baik' || !c.ok) {
+      if (c.status !== 'baik' || c.outOfRange.length > 0 || c.failedItems.length > 0) {
         v.notable.push({
           date: e.date,
           shift: e.shift,
           url: e.url,
           status: c.status,
           noteHtml: renderMarkdownInline(e.record.checks[c.index]?.note),
-          issues: [...c.outOfRange, ...c.failedItems, ...c.missingItems].map((i) => ({
+          issues: [...c.outOfRange, ...c.failedItems].map((i) => ({
             label: i.label,
             labelEn: i.labelEn,
             value: i.value,

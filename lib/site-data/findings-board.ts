@@ -58,7 +58,8 @@ export function findingsBoard(
           equipment: f.equipment,
           description: f.description,
           action: f.action ?? null,
-          status: f.status,
+          // Set from this occurrence just below, like every later one.
+          status: 'terbuka',
           raisedOn: f.raised_on ?? e.date,
           closedOn: null,
           raisedIn: ref,

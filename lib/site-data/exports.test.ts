@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { BOM, CHECK_COLUMNS, checkRows, exportFiles, READING_COLUMNS, readingRows, toCsv } from './exports.ts';
+import { indexRounds } from './round-index.ts';
+import { round, testArchive } from './test-archive.ts';
+
+describe('exports', () => {
+  const archive = testArchive([
+    round('2026-10-31', 'sore', [['rak-a-depan', '13:40', 22.4, 51]]),
+    round('2026-11-01', 'pagi', [['rak-a-depan', '08:10', 22.45, 51.5], ['rak-a-belakang', '08:11', 35, 30]], {
+      checks: [{ equipment: 'ups-01', status: 'perlu-perhatian', items: { indikator_normal: true }, values: { load_pct: 85.5, battery_pct: 100, output_v: 220 }, note: '=HYPERLINK("http://evil")' }] as never,
+    }),
+  ]);
+  const entries = indexRounds(archive, new Map(), null);
+
+  it('writes readings for Indonesian Excel: decimal comma, dew point and level, outlets marked', () => {
+    const rows = readingRows(entries[1]!);
+    expect(rows[0]!.slice(0, 11)).toEqual(['ruang-server-utama', '2026-11-01', 'pagi', 'budi', 'rak-a-depan', 'inlet', '08:10', '22,45', '51,5', rows[0]![9], 'normal']);
+    expect(rows[0]![9]).toMatch(/^\d+(,\d)?$/);
+    expect(rows[1]![10]).toBe('tidak-dinilai');
+  });
+
+  it('writes one check row per checklist item with its standard and verdict', () => {
+    const rows = checkRows(entries[1]!);
+    const load = rows.find((r) => r[7] === 'load_pct')!;
+    expect(load.slice(4, 14)).toEqual(['ups-01', 'ups', 'perlu-perhatian', 'load_pct', 'Beban UPS', '85,5', '%', '0', '80', 'tidak']);
+    // A note that Excel would run as a formula is defused.
+    expect(load[14]).toBe(`'=HYPERLINK("http://evil")`);
+  });
+
+  it('starts CSV with a BOM, uses ; and CRLF, and quotes only when needed', () => {
+    const csv = toCsv(['a', 'b'], [['x;y', 'z'], ['1,5', 'say "hi"']]);
+    expect(csv.startsWith(BOM)).toBe(true);
+    expect(csv.slice(1)).toBe('a;b\r\n"x;y";z\r\n1,5;"say ""hi"""\r\n');
+  });
+
+  it('yields per-month files and the whole archive, with row counts', () => {
+    const files = [...exportFiles(entries, { generatedAt: '2026-11-24T00:00:00Z', demo: true })];
+    expect(files.map((f) => f.name)).toEqual([
+      'ronda-pembacaan-2026-10.csv', 'ronda-pemeriksaan-2026-10.csv', 'ronda-2026-10.json',
+      'ronda-pembacaan-2026-11.csv', 'ronda-pemeriksaan-2026-11.csv', 'ronda-2026-11.json',
+      'ronda-pembacaan-semua.csv', 'ronda-pemeriksaan-semua.csv', 'ronda-semua.json',
+    ]);
+    const all = files.find((f) => f.name === 'ronda-pembacaan-semua.csv')!;
+    expect(all.rows).toBe(3);
+    expect(all.content.slice(1).split('\r\n')[0]).toBe(READING_COLUMNS.join(';'));
+    expect(files.find((f) => f.name === 'ronda-pemeriksaan-2026-11.csv')!.content.slice(1).split('\r\n')[0]).toBe(CHECK_COLUMNS.join(';'));
+    const json = JSON.parse(files.find((f) => f.name === 'ronda-2026-11.json')!.content);
+    expect(json.demo).toBe(true);
+    expect(json.rounds[0].readings[0]).toMatchObject({ temperature_c: 22.45, humidity_pct: 51.5, assessed: true, level: 'normal' });
+  });
+});
