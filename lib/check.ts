@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
 import { listRecordFiles, loadArchive, resolveLines, type Archive } from './load/archive.ts';
+import { CHECK_CODE, sourceFingerprint } from './load/fingerprint.ts';
+import { readCacheFile, writeCacheFile } from './load/record-cache.ts';
 import { recordKindOf, toPosixRelative } from './paths.ts';
 import { sortProblems, type Problem } from './problems.ts';
+import { todayWib } from './time.ts';
 import { checkRules } from './validate/rules.ts';
 import type { RoundEvaluation } from './evaluate/index.ts';
 
@@ -30,13 +34,61 @@ export async function checkArchive(root: string, opts: CheckOptions = {}): Promi
     only = [...new Set([...files, ...files.flatMap((f) => neighbourRounds(f, all))])];
   }
   const archive = await loadArchive(root, { only, cache: opts.cache });
-  const rules = checkRules(archive, { today: opts.today });
+  const today = opts.today ?? todayWib();
+
+  // The whole archive, unchanged since the last check with the same code on the same day: the answer
+  // is the last answer. Records stay unread (loadArchive materialises them lazily) and the evaluations
+  // are computed only if a caller reads them.
+  const useResult = !files && opts.cache !== false;
+  const key = useResult ? resultKey(archive, today) : '';
+  const saved = useResult ? readCacheFile<SavedResult>(root, RESULT_FILE) : null;
+  if (saved && saved.key === key && Array.isArray(saved.problems)) {
+    return { archive, problems: saved.problems, evaluations: new LazyMap(() => checkRules(archive, { today }).evaluations) };
+  }
+
+  const rules = checkRules(archive, { today });
   let problems = [...archive.problems, ...rules.problems];
   if (files) {
     const wanted = new Set(files);
     problems = problems.filter((p) => wanted.has(p.file) || (recordKindOf(p.file) !== 'round' && recordKindOf(p.file) !== 'maintenance'));
   }
-  return { archive, problems: sortProblems(await resolveLines(root, problems)), evaluations: rules.evaluations };
+  problems = sortProblems(await resolveLines(root, problems));
+  if (useResult) writeCacheFile(root, RESULT_FILE, { key, problems } satisfies SavedResult);
+  return { archive, problems, evaluations: rules.evaluations };
+}
+
+const RESULT_FILE = 'check-result.json';
+interface SavedResult { key: string; problems: Problem[] }
+
+/** What a whole-archive result depends on: every record's content, the day (future dates), the code. */
+function resultKey(archive: Archive, today: string): string {
+  return createHash('sha1').update(`${sourceFingerprint(CHECK_CODE)}\n${today}\n${archive.fingerprint}`).digest('hex');
+}
+
+/** A Map filled on first use: callers that never read the evaluations never pay for them. */
+class LazyMap<K, V> extends Map<K, V> {
+  private fill?: () => Map<K, V>;
+  constructor(fill: () => Map<K, V>) {
+    super();
+    this.fill = fill;
+  }
+  private ready(): void {
+    const fill = this.fill;
+    if (!fill) return;
+    this.fill = undefined;
+    for (const [k, v] of fill()) super.set(k, v);
+  }
+  override get(k: K) { this.ready(); return super.get(k); }
+  override has(k: K) { this.ready(); return super.has(k); }
+  override set(k: K, v: V) { this.ready(); return super.set(k, v); }
+  override delete(k: K) { this.ready(); return super.delete(k); }
+  override clear() { this.fill = undefined; super.clear(); }
+  override get size() { this.ready(); return super.size; }
+  override forEach(cb: (v: V, k: K, m: Map<K, V>) => void, thisArg?: unknown) { this.ready(); super.forEach(cb, thisArg); }
+  override keys() { this.ready(); return super.keys(); }
+  override values() { this.ready(); return super.values(); }
+  override entries() { this.ready(); return super.entries(); }
+  override [Symbol.iterator]() { this.ready(); return super[Symbol.iterator](); }
 }
 
 /** Rounds of the same room from the few days before a round (the file name carries date and room). */

@@ -1,14 +1,18 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gitBlobId } from '../git/blob-id.ts';
 import { problem, type Problem } from '../problems.ts';
 import { CHECKLISTS_PATH, CONFIG_PATH, recordKindOf, RECORDS_DIR, type RecordFileKind } from '../paths.ts';
 import type { ChecklistsRecord, ConfigRecord, MaintenanceFrontMatter, RoomRecord, RoundRecord } from '../types.generated.ts';
-import { validateRecord } from '../validate/schemas.ts';
-import { readCache, writeCache, type CacheEntry, type RecordCache } from './record-cache.ts';
+import { RecordStore, type CacheEntry } from './record-cache.ts';
 import { parseMaintenanceSource } from './maintenance-source.ts';
+import { parseRecordFile, type ParsedRecord } from './parse-record.ts';
+import { ParsePool, POOL_THRESHOLD, type ParseJob } from './parse-pool.ts';
 import { MAX_RECORD_BYTES, parseYamlSource, type PositionIndex } from './yaml-source.ts';
+
+export { parseRecordFile } from './parse-record.ts';
 
 export interface LoadedRecord<T> {
   path: string;
@@ -34,6 +38,8 @@ export interface Archive {
   problems: Problem[];
   /** Every record path under records/, loaded or not (for rules that only need names). */
   allPaths: string[];
+  /** Content hash of everything loaded (each loaded path and its blob id): equal ⇔ same records. */
+  fingerprint: string;
   stats: { files: number; parsed: number; fromCache: number };
 }
 
@@ -42,18 +48,21 @@ export interface LoadOptions {
   only?: string[];
   /** Read and write the content-hash cache in <root>/.ronda-cache. Default true. */
   cache?: boolean;
+  /** Parse on worker threads from this many files to parse on (default POOL_THRESHOLD). */
+  poolThreshold?: number;
 }
 
 /**
- * The one archive loader. Each file is parsed at most once per run, and not at all when the
- * cache holds its content hash; positions are kept only for files with problems (see resolveLines).
+ * The one archive loader. Each file is parsed at most once per run, and not at all when the cache
+ * holds its content hash; positions are kept only for files with problems (see resolveLines).
+ * Records served from the cache are materialised lazily: their data is read from the cache the first
+ * time a caller touches it, so a caller that needs only names and problems reads no data at all.
  */
 export async function loadArchive(root: string, opts: LoadOptions = {}): Promise<Archive> {
-  const useCache = opts.cache ?? true;
-  const cache: RecordCache = useCache ? await readCache(root) : { entries: {} };
+  const store = await RecordStore.open(root, opts.cache ?? true);
   const allPaths = await listRecordFiles(root);
   const wanted = opts.only ? new Set(opts.only) : undefined;
-  const archive: Archive = { root, rooms: new Map(), rounds: [], maintenance: [], problems: [], allPaths, stats: { files: 0, parsed: 0, fromCache: 0 } };
+  const archive: Archive = { root, rooms: new Map(), rounds: [], maintenance: [], problems: [], allPaths, fingerprint: '', stats: { files: 0, parsed: 0, fromCache: 0 } };
 
   for (const what of [CONFIG_PATH, CHECKLISTS_PATH]) {
     if (!allPaths.includes(what)) archive.problems.push(problem(what, { line: 1, col: 1 }, 'archive-missing', { what }));
@@ -66,64 +75,107 @@ export async function loadArchive(root: string, opts: LoadOptions = {}): Promise
   if (wanted) {
     for (const p of wanted) if (!allPaths.includes(p)) archive.problems.push(problem(p, { line: 1, col: 1 }, existsSync(join(root, p)) ? 'unknown-file' : 'file-not-found'));
   }
+  archive.stats.files = toLoad.length;
 
-  const nextEntries: Record<string, CacheEntry> = wanted ? { ...cache.entries } : {};
-  // Reads run concurrently in small batches: I/O-bound on many small files.
-  const BATCH = 64;
-  for (let i = 0; i < toLoad.length; i += BATCH) {
-    const batch = toLoad.slice(i, i + BATCH);
-    const entries = await Promise.all(batch.map((path) => loadEntry(root, path, cache.entries[path], archive)));
-    batch.forEach((path, j) => (nextEntries[path] = entries[j]!));
+  const loaded = await loadEntries(root, toLoad, store, archive.stats, opts.poolThreshold ?? POOL_THRESHOLD);
+  const hash = createHash('sha1');
+  for (const path of toLoad) {
+    const entry = loaded.get(path)!;
+    hash.update(`${path}\0${entry.blob}\n`);
+    addToArchive(archive, path, entry, store);
   }
-  for (const path of toLoad) addToArchive(archive, path, nextEntries[path]!);
+  archive.fingerprint = hash.digest('hex');
   archive.rounds.sort((a, b) => (a.path < b.path ? -1 : 1));
   archive.maintenance.sort((a, b) => (a.path < b.path ? -1 : 1));
-  if (useCache && archive.stats.parsed > 0) await writeCache(root, { entries: nextEntries });
+  if (!wanted) store.retainOnly(new Set(toLoad));
+  await store.save();
   return archive;
 }
 
-async function loadEntry(root: string, path: string, cached: CacheEntry | undefined, archive: Archive): Promise<CacheEntry> {
-  archive.stats.files++;
-  const abs = join(root, path);
-  const st = await stat(abs);
-  // Refuse an oversized file from its size alone: a 20 MB paste is never read into memory.
-  if (st.size > MAX_RECORD_BYTES) {
-    return { size: st.size, mtimeMs: st.mtimeMs, blob: '', data: null, problems: [problem(path, { line: 1, col: 1 }, 'file-too-large', { size: st.size, max: MAX_RECORD_BYTES })] };
+/** A file as loaded: its index facts, plus its parsed data when it was parsed in this run. */
+interface Loaded { blob: string; ok: boolean; problems: Problem[]; parsed?: ParsedRecord }
+
+/**
+ * Stats every file; reads and hashes only those whose size or mtime changed; parses only those whose
+ * hash changed — on worker threads when there are many (a cold cache), else inline.
+ */
+async function loadEntries(root: string, paths: string[], store: RecordStore, stats: Archive['stats'], poolThreshold: number): Promise<Map<string, Loaded>> {
+  const out = new Map<string, Loaded>();
+  const changed: { path: string; size: number; mtimeMs: number }[] = [];
+  for (const path of paths) {
+    const st = statSync(join(root, path), { throwIfNoEntry: false });
+    if (!st) {
+      // Listed a moment ago, gone now: report it like a file asked for that does not exist.
+      out.set(path, { blob: '', ok: false, problems: [problem(path, { line: 1, col: 1 }, 'file-not-found')] });
+      continue;
+    }
+    // Refuse an oversized file from its size alone: a 20 MB paste is never read into memory.
+    if (st.size > MAX_RECORD_BYTES) {
+      out.set(path, { blob: '', ok: false, problems: [problem(path, { line: 1, col: 1 }, 'file-too-large', { size: st.size, max: MAX_RECORD_BYTES })] });
+      continue;
+    }
+    // Same size and mtime as when hashed: trust the stored hash without reading (as git's index does).
+    const idx = store.lookup(path);
+    if (idx && idx.size === st.size && idx.mtimeMs === st.mtimeMs) {
+      stats.fromCache++;
+      out.set(path, idx);
+    } else changed.push({ path, size: st.size, mtimeMs: st.mtimeMs });
   }
-  // Same size and mtime as when hashed: trust the stored hash without reading (as git's index does).
-  if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs) {
-    archive.stats.fromCache++;
-    return cached;
+
+  const pool = changed.length >= poolThreshold ? new ParsePool() : undefined;
+  const inFlight: Promise<void>[] = [];
+  const finish = (path: string, size: number, mtimeMs: number, blob: string, parsed: ParsedRecord) => {
+    stats.parsed++;
+    const entry: CacheEntry = { size, mtimeMs, blob, ...parsed };
+    store.put(path, entry);
+    out.set(path, { blob, ok: parsed.data !== null, problems: parsed.problems, parsed });
+  };
+  try {
+    const CHUNK = 48;
+    for (let i = 0; i < changed.length; i += CHUNK) {
+      const jobs: (ParseJob & { size: number; mtimeMs: number; blob: string })[] = [];
+      for (const { path, size, mtimeMs } of changed.slice(i, i + CHUNK)) {
+        const bytes = await readFile(join(root, path));
+        const blob = gitBlobId(bytes);
+        const idx = store.lookup(path);
+        if (idx && idx.blob === blob) {
+          stats.fromCache++;
+          store.refresh(path, size, mtimeMs);
+          out.set(path, idx);
+        } else jobs.push({ path, kind: recordKindOf(path)!, bytes, size, mtimeMs, blob });
+      }
+      if (!pool) {
+        for (const j of jobs) finish(j.path, j.size, j.mtimeMs, j.blob, parseRecordFile(j.kind, j.bytes, j.path));
+        continue;
+      }
+      inFlight.push(
+        pool.parse(jobs.map(({ path, kind, bytes }) => ({ path, kind, bytes }))).then(
+          (results) => jobs.forEach((j, k) => finish(j.path, j.size, j.mtimeMs, j.blob, results[k]!)),
+          // A worker that failed to start or died: parse its batch here.
+          () => jobs.forEach((j) => finish(j.path, j.size, j.mtimeMs, j.blob, parseRecordFile(j.kind, j.bytes, j.path))),
+        ),
+      );
+      // Bounded read-ahead: the bytes of at most a few batches per worker wait in memory.
+      if (inFlight.length >= 8) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await pool?.close();
   }
-  const bytes = await readFile(abs);
-  const blob = gitBlobId(bytes);
-  if (cached && cached.blob === blob) {
-    archive.stats.fromCache++;
-    return { ...cached, size: st.size, mtimeMs: st.mtimeMs };
-  }
-  archive.stats.parsed++;
-  return { size: st.size, mtimeMs: st.mtimeMs, blob, ...parseRecordFile(recordKindOf(path)!, bytes, path) };
+  return out;
 }
 
-/** Parses and schema-validates one file; the result is what the cache stores. */
-export function parseRecordFile(kind: RecordFileKind, bytes: Uint8Array, path: string): Pick<CacheEntry, 'data' | 'problems' | 'body' | 'bodyLine'> {
-  if (kind === 'maintenance') {
-    const source = parseMaintenanceSource(bytes, path);
-    if ('problems' in source) return { data: null, problems: source.problems };
-    const problems = validateRecord(kind, source.data, source.positions, path);
-    return { data: problems.length ? null : source.data, problems, body: source.body, bodyLine: source.bodyLine };
-  }
-  const source = parseYamlSource(bytes, path);
-  if ('problems' in source) return { data: null, problems: source.problems };
-  const problems = validateRecord(kind, source.data, source.positions, path);
-  return { data: problems.length ? null : source.data, problems };
-}
-
-function addToArchive(archive: Archive, path: string, entry: CacheEntry): void {
+function addToArchive(archive: Archive, path: string, entry: Loaded, store: RecordStore): void {
   archive.problems.push(...entry.problems);
-  if (entry.data === null) return;
-  const rec = { path, blob: entry.blob, data: entry.data };
-  switch (recordKindOf(path)) {
+  if (!entry.ok) return;
+  const kind = recordKindOf(path);
+  const { parsed, blob } = entry;
+  const rec = !parsed
+    ? lazyRecord(archive.root, store, path, blob, kind === 'maintenance')
+    : kind === 'maintenance'
+      ? { path, blob, data: parsed.data, body: parsed.body ?? '', bodyLine: parsed.bodyLine ?? 1 }
+      : { path, blob, data: parsed.data };
+  switch (kind) {
     case 'config':
       archive.config = rec as LoadedRecord<ConfigRecord>;
       break;
@@ -137,9 +189,44 @@ function addToArchive(archive: Archive, path: string, entry: CacheEntry): void {
       archive.rounds.push(rec as LoadedRecord<RoundRecord>);
       break;
     case 'maintenance':
-      archive.maintenance.push({ ...(rec as LoadedRecord<MaintenanceFrontMatter>), body: entry.body ?? '', bodyLine: entry.bodyLine ?? 1 });
+      archive.maintenance.push(rec as LoadedMaintenance);
       break;
   }
+}
+
+/**
+ * A cached record whose data (and body) is read from the cache on first use. If the cache cannot
+ * give it (its shard was removed meanwhile), the file is parsed again; if the file changed since it
+ * was listed, that is an error to re-run, not a silent mix of two versions.
+ */
+function lazyRecord(root: string, store: RecordStore, path: string, blob: string, withBody: boolean): LoadedMaintenance {
+  let value: ParsedRecord | undefined;
+  const get = (): ParsedRecord => {
+    if (value) return value;
+    value = store.read(path, blob);
+    if (!value) {
+      const bytes = readFileSync(join(root, path));
+      const again = gitBlobId(bytes) === blob ? parseRecordFile(recordKindOf(path)!, bytes, path) : null;
+      if (!again || again.data === null) throw new Error(`${path} berubah selama pemeriksaan; jalankan perintah lagi.`);
+      value = again;
+    }
+    return value;
+  };
+  const rec = { path, blob } as LoadedMaintenance;
+  const lazy = <K extends 'data' | 'body' | 'bodyLine'>(key: K, read: () => LoadedMaintenance[K]) =>
+    Object.defineProperty(rec, key, {
+      enumerable: true,
+      configurable: true,
+      get: read,
+      // Assigning replaces the lazy value with a plain one.
+      set: (v: LoadedMaintenance[K]) => Object.defineProperty(rec, key, { value: v, enumerable: true, configurable: true, writable: true }),
+    });
+  lazy('data', () => get().data as MaintenanceFrontMatter);
+  if (withBody) {
+    lazy('body', () => get().body ?? '');
+    lazy('bodyLine', () => get().bodyLine ?? 1);
+  }
+  return rec;
 }
 
 /** Every record file under records/, relative, sorted; files that fit no record kind are reported by rules. */

@@ -1,4 +1,5 @@
-import matter from 'gray-matter';
+import { createRequire } from 'node:module';
+import type matterType from 'gray-matter';
 import { problem, type Problem } from '../problems.ts';
 import { decodeText, parseYamlSource, type YamlSource } from './yaml-source.ts';
 
@@ -7,6 +8,8 @@ export interface MaintenanceSource extends YamlSource {
   /** Line where the body starts, for problems inside the narrative. */
   bodyLine: number;
 }
+
+let matter: typeof matterType | undefined;
 
 /**
  * Maintenance records are Markdown with YAML front matter. gray-matter finds the fences;
@@ -18,6 +21,8 @@ export function parseMaintenanceSource(bytes: Uint8Array, file: string): Mainten
   const text = decoded.text.replace(/\r\n/g, '\n');
   if (!/^---\n/.test(text)) return { problems: [problem(file, { line: 1, col: 1 }, 'missing-front-matter')] };
   // Only the fence-finding of gray-matter is used; its own YAML engine never runs on the front matter.
+  // Required on first use: most runs parse no maintenance record, and gray-matter loads js-yaml (≈20 ms).
+  matter ??= createRequire(import.meta.url)('gray-matter') as typeof matterType;
   const parsed = matter(text, { engines: { yaml: () => ({}) } });
   const front = parsed.matter;
   const source = parseYamlSource(front.replace(/^\n/, ''), file);

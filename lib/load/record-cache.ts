@@ -1,40 +1,207 @@
+/**
+ * The content-hash cache of parsed records, in <root>/.ronda-cache/records-v2/:
+ *
+ *   index.json        path → [size, mtimeMs, blob, ok, problems?]   small: read on every run
+ *   <shard>.json      path → { b: blob, d: data, body?, bl? }         one per folder (records/rounds/YYYY/MM …)
+ *
+ * The index alone answers "is this file unchanged, and what were its problems"; the parsed data sits in
+ * per-folder shards that are read only when a record's data is used, and rewritten only when one of
+ * their files changed. So checking one new round reads and writes one month's shard, not the whole
+ * archive, and no single JSON string grows past V8's string limit however large the archive gets.
+ * The index is keyed by a fingerprint of the loader, validator and schemas: new code never trusts
+ * results of old code.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Problem } from '../problems.ts';
+import { RECORD_CODE, sourceFingerprint } from './fingerprint.ts';
+import type { ParsedRecord } from './parse-record.ts';
 
-export interface CacheEntry {
+export const CACHE_DIR = '.ronda-cache';
+const STORE_DIR = 'records-v2';
+const INDEX_FILE = 'index.json';
+/** Caches of earlier layouts; removed when the new one is written. */
+const OLD_FILES = ['records-v1.json'];
+
+export interface CacheEntry extends ParsedRecord {
   size: number;
   mtimeMs: number;
   /** Git blob id of the file's bytes: the real key; size/mtime only let us skip re-hashing. */
   blob: string;
-  /** Parsed, schema-valid data; null when the file has problems of its own. */
-  data: unknown;
-  problems: Problem[];
-  body?: string;
-  bodyLine?: number;
 }
-export interface RecordCache { entries: Record<string, CacheEntry> }
 
-// Bump when the parse or validation output changes shape, so stale entries are never trusted.
-const CACHE_VERSION = 1;
-export const CACHE_DIR = '.ronda-cache';
-const CACHE_FILE = `records-v${CACHE_VERSION}.json`;
+/** What the index keeps of a file: enough to skip it, and its own problems. */
+export interface IndexEntry {
+  size: number;
+  mtimeMs: number;
+  blob: string;
+  /** The file parsed and passed its schema: its data is in the shard. */
+  ok: boolean;
+  problems: Problem[];
+}
 
-export async function readCache(root: string): Promise<RecordCache> {
-  try {
-    const parsed = JSON.parse(await readFile(join(root, CACHE_DIR, CACHE_FILE), 'utf8')) as RecordCache & { schemasKey?: string };
-    return parsed && typeof parsed.entries === 'object' ? parsed : { entries: {} };
-  } catch {
-    // A missing or corrupt cache only costs a re-parse.
-    return { entries: {} };
+type IndexRow = [number, number, string, 0 | 1, Problem[]?];
+interface ShardRow { b: string; d: unknown; body?: string; bl?: number }
+type Shard = Record<string, ShardRow>;
+
+/** Shard of a path: its folder, as a file name (records/rounds/2026/11 → rounds-2026-11). */
+export function shardOf(path: string): string {
+  const dir = dirname(path).replace(/^records\/?/, '');
+  return (dir === '' || dir === '.' ? 'records' : dir).replace(/[^A-Za-z0-9_.-]/g, '-');
+}
+
+export class RecordStore {
+  private readonly shards = new Map<string, Shard | null>();
+  /** Rows to write, by shard. */
+  private readonly pending = new Map<string, Map<string, ShardRow>>();
+  private dirty = false;
+
+  private constructor(
+    readonly root: string,
+    readonly enabled: boolean,
+    private readonly key: string,
+    private readonly index: Map<string, IndexEntry>,
+  ) {}
+
+  /** Reads the index (never the shards). A missing, corrupt or foreign-code index is an empty cache. */
+  static async open(root: string, enabled = true): Promise<RecordStore> {
+    const key = sourceFingerprint(RECORD_CODE);
+    const index = new Map<string, IndexEntry>();
+    if (enabled) {
+      try {
+        const parsed = JSON.parse(await readFile(join(root, CACHE_DIR, STORE_DIR, INDEX_FILE), 'utf8')) as { key?: string; entries?: Record<string, IndexRow> };
+        if (parsed?.key === key && parsed.entries && typeof parsed.entries === 'object') {
+          for (const [path, [size, mtimeMs, blob, ok, problems]] of Object.entries(parsed.entries)) {
+            index.set(path, { size, mtimeMs, blob, ok: ok === 1, problems: problems ?? [] });
+          }
+        }
+      } catch {
+        // A missing or corrupt cache only costs a re-parse.
+      }
+    }
+    return new RecordStore(root, enabled, key, index);
+  }
+
+  lookup(path: string): IndexEntry | undefined {
+    return this.index.get(path);
+  }
+
+  /** Same bytes seen with a new size/mtime (a checkout, a touch): remember it so the next run skips the hash. */
+  refresh(path: string, size: number, mtimeMs: number): void {
+    const e = this.index.get(path);
+    if (!e || (e.size === size && e.mtimeMs === mtimeMs)) return;
+    this.index.set(path, { ...e, size, mtimeMs });
+    this.dirty = true;
+  }
+
+  put(path: string, entry: CacheEntry): void {
+    const ok = entry.data !== null;
+    this.index.set(path, { size: entry.size, mtimeMs: entry.mtimeMs, blob: entry.blob, ok, problems: entry.problems });
+    this.dirty = true;
+    if (!ok) return;
+    const shard = shardOf(path);
+    let rows = this.pending.get(shard);
+    if (!rows) this.pending.set(shard, (rows = new Map()));
+    const row: ShardRow = { b: entry.blob, d: entry.data };
+    if (entry.body !== undefined) row.body = entry.body;
+    if (entry.bodyLine !== undefined) row.bl = entry.bodyLine;
+    rows.set(path, row);
+    // A shard already read keeps serving reads from memory.
+    if (this.shards.has(shard)) {
+      const loaded = this.shards.get(shard) ?? {};
+      loaded[path] = row;
+      this.shards.set(shard, loaded);
+    }
+  }
+
+  /** After a whole-archive load: forget files that are gone. */
+  retainOnly(paths: ReadonlySet<string>): void {
+    for (const path of this.index.keys()) {
+      if (paths.has(path)) continue;
+      this.index.delete(path);
+      this.dirty = true;
+      // Its shard is rewritten without it.
+      if (!this.pending.has(shardOf(path))) this.pending.set(shardOf(path), new Map());
+    }
+  }
+
+  /**
+   * The cached data of a file whose index entry says `ok` with this blob, reading its shard on first
+   * use (synchronously: records are materialised when a caller first touches their data).
+   * Undefined when the shard lacks it (deleted or written by a concurrent run): parse the file again.
+   */
+  read(path: string, blob: string): ParsedRecord | undefined {
+    const row = this.shard(shardOf(path))?.[path];
+    if (!row || row.b !== blob) return undefined;
+    return { data: row.d, problems: [], ...(row.body !== undefined ? { body: row.body } : {}), ...(row.bl !== undefined ? { bodyLine: row.bl } : {}) };
+  }
+
+  private shard(name: string): Shard | null {
+    if (this.shards.has(name)) return this.shards.get(name)!;
+    let shard: Shard | null = null;
+    if (this.enabled) {
+      try {
+        shard = JSON.parse(readFileSync(join(this.root, CACHE_DIR, STORE_DIR, `${name}.json`), 'utf8')) as Shard;
+      } catch {
+        shard = null;
+      }
+    }
+    // Rows written in this run win over what the file had.
+    const rows = this.pending.get(name);
+    if (rows?.size) {
+      shard ??= {};
+      for (const [path, row] of rows) shard[path] = row;
+    }
+    this.shards.set(name, shard);
+    return shard;
+  }
+
+  /** Writes the changed shards (each write-then-rename) and then the index. */
+  async save(): Promise<void> {
+    if (!this.enabled || !this.dirty) return;
+    const dir = join(this.root, CACHE_DIR, STORE_DIR);
+    await mkdir(dir, { recursive: true });
+    for (const name of this.pending.keys()) {
+      const shard = this.shard(name) ?? {};
+      const out: Shard = {};
+      // Keep only rows the index still vouches for: stale versions and deleted files drop out here.
+      for (const [path, row] of Object.entries(shard)) {
+        const e = this.index.get(path);
+        if (e?.ok && e.blob === row.b) out[path] = row;
+      }
+      await atomicWrite(join(dir, `${name}.json`), JSON.stringify(out));
+    }
+    this.pending.clear();
+    const entries: Record<string, IndexRow> = {};
+    for (const [path, e] of this.index) entries[path] = e.problems.length ? [e.size, e.mtimeMs, e.blob, e.ok ? 1 : 0, e.problems] : [e.size, e.mtimeMs, e.blob, e.ok ? 1 : 0];
+    await atomicWrite(join(dir, INDEX_FILE), JSON.stringify({ key: this.key, entries }));
+    for (const f of OLD_FILES) rmSync(join(this.root, CACHE_DIR, f), { force: true });
+    this.dirty = false;
   }
 }
 
-export async function writeCache(root: string, cache: RecordCache): Promise<void> {
+async function atomicWrite(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  // Write then rename: a concurrent run never reads half a file.
+  await writeFile(tmp, text);
+  await rename(tmp, file);
+}
+
+/** A small JSON file in the cache folder (the check command's result cache); null when absent or corrupt. */
+export function readCacheFile<T>(root: string, name: string): T | null {
+  try {
+    return JSON.parse(readFileSync(join(root, CACHE_DIR, name), 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+export function writeCacheFile(root: string, name: string, value: unknown): void {
   const dir = join(root, CACHE_DIR);
-  await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `${CACHE_FILE}.${process.pid}.tmp`);
-  // Write then rename: a concurrent run never reads half a cache.
-  await writeFile(tmp, JSON.stringify(cache));
-  await rename(tmp, join(dir, CACHE_FILE));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, name);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(value));
+  renameSync(tmp, file);
 }

@@ -1,30 +1,55 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { locate, type PositionIndex } from '../load/yaml-source.ts';
 import { problem, type Problem } from '../problems.ts';
-import { RECORD_KINDS, readSchema, type RecordKind } from '../schema-types.ts';
+import type { RecordKind } from '../schema-types.ts';
 import { fieldLabel } from './field-label.ts';
 
-// ajv-formats ships CommonJS; under ESM its function sits on .default.
+// ajv and ajv-formats are CommonJS, required on first validation: a command answered from the cache
+// (a warm check) never loads them (≈40 ms of start-up).
 type AddFormats = (ajv: Ajv2020, formats: string[]) => void;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+const require = createRequire(import.meta.url);
+const loadAjv = () => {
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as { Ajv2020: new (opts: object) => Ajv2020 };
+  const formats = require('ajv-formats') as AddFormats | { default: AddFormats };
+  return { Ajv, addFormats: typeof formats === 'function' ? formats : formats.default };
+};
 
-let validators: Map<RecordKind, ValidateFunction> | undefined;
+const KINDS: readonly RecordKind[] = ['config', 'checklists', 'room', 'round', 'maintenance'];
+let ajv: Ajv2020 | undefined;
+const schemaIds = new Map<RecordKind, string>();
+const validators = new Map<RecordKind, ValidateFunction>();
 
-/** Compiles every schema once per process (cross-schema $refs need them all in one Ajv). */
-function compiled(): Map<RecordKind, ValidateFunction> {
-  if (validators) return validators;
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  addFormats(ajv, ['email']);
-  const schemas = RECORD_KINDS.map((kind) => [kind, readSchema(kind)] as const);
-  for (const [, schema] of schemas) ajv.addSchema(schema);
-  validators = new Map(schemas.map(([kind, schema]) => [kind, ajv.getSchema(schema.$id)!]));
-  return validators;
+/**
+ * Compiles a kind's schema on first use, once per process. All schemas sit in one Ajv (cross-schema
+ * $refs), but only the kinds actually validated are compiled: checking one new round compiles the
+ * round schema alone. The schemas themselves are checked against the 2020-12 meta-schema by the test
+ * suite (lib/demo/generate-rounds.test.ts adds them to a validating Ajv), not again on every run.
+ */
+function compiled(kind: RecordKind): ValidateFunction {
+  const hit = validators.get(kind);
+  if (hit) return hit;
+  if (!ajv) {
+    const { Ajv, addFormats } = loadAjv();
+    ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateSchema: false });
+    addFormats(ajv, ['email']);
+    for (const k of KINDS) {
+      // Read here rather than through schema-types.ts, whose type generator (json-schema-to-typescript)
+      // would add ≈70 ms to every command's start-up.
+      const schema = JSON.parse(readFileSync(new URL(`../../schemas/${k}.schema.json`, import.meta.url), 'utf8')) as { $id: string };
+      ajv.addSchema(schema);
+      schemaIds.set(k, schema.$id);
+    }
+  }
+  const validate = ajv.getSchema(schemaIds.get(kind)!)!;
+  validators.set(kind, validate);
+  return validate;
 }
 
 /** Validates parsed data against its schema; every problem carries the line of the offending field. */
 export function validateRecord(kind: RecordKind, data: unknown, positions: PositionIndex, file: string): Problem[] {
-  const validate = compiled().get(kind)!;
+  const validate = compiled(kind);
   if (validate(data)) return [];
   return dropNoise(validate.errors ?? []).map((err) => toProblem(err, data, positions, file));
 }
