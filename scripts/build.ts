@@ -20,7 +20,7 @@
  * now in WIB. A sub-path (GitHub Pages project site) comes from --base or RONDA_BASE_PATH.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -31,7 +31,7 @@ import { SITE_TEXT, type SiteText } from '../lib/i18n/site-strings.ts';
 import * as fmt from '../lib/format/index.ts';
 import { nowWibTime, todayWib } from '../lib/time.ts';
 import { staffIdentities } from '../lib/site-data/approval.ts';
-import { exportFiles, type ExportLink } from '../lib/site-data/exports.ts';
+import { exportChunks, type ExportLink } from '../lib/site-data/exports.ts';
 import { buildSiteData, type SiteModel } from '../lib/site-data/site-model.ts';
 import { humidityChart, temperatureChart } from '../lib/site-data/trend-charts.ts';
 
@@ -70,12 +70,20 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
   const root = resolve(opts.root);
   const out = resolve(opts.out);
   const t0 = performance.now();
+  // RONDA_BUILD_DEBUG=1 prints time and memory after each phase (for the benchmark's large archives).
+  const debug = (what: string): void => {
+    if (!process.env.RONDA_BUILD_DEBUG) return;
+    (globalThis as { gc?: () => void }).gc?.(); // with node --expose-gc: live heap, not garbage
+    const m = process.memoryUsage();
+    log(`  [${what}] ${Math.round(performance.now() - t0)} ms, RSS ${Math.round(m.rss / 1048576)} MB, heap ${Math.round(m.heapUsed / 1048576)} MB`);
+  };
   const lap = (() => {
     let last = t0;
-    return () => {
+    return (what = '') => {
       const now = performance.now();
       const ms = Math.round(now - last);
       last = now;
+      debug(what);
       return ms;
     };
   })();
@@ -86,7 +94,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
   if (!config) throw new BuildError(`records/config.yaml tidak dapat dibaca di ${root}; jalankan npm run check.`);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) log(`⚠ ${errors.length} galat data (berkas bermasalah tidak ditampilkan atau ditampilkan sebagian); jalankan npm run check.`);
-  const tCheck = lap();
+  const tCheck = lap('check');
 
   // 2. Git history once.
   let history: ArchiveHistory | null = null;
@@ -98,7 +106,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
     historyError = e instanceof Error ? e.message : String(e);
     log(`⚠ Riwayat git tidak tersedia (${historyError}); status persetujuan ditampilkan "tidak diketahui".`);
   }
-  const tHistory = lap();
+  const tHistory = lap('history');
 
   // 3. Aggregates once.
   const lastRound = archive.rounds.reduce<string | null>((m, r) => (m === null || r.data.date > m ? r.data.date : m), null);
@@ -109,17 +117,27 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
       : { date: todayWib(), time: nowWibTime() };
   const generatedAt = new Date().toISOString();
   const data = buildSiteData({ archive, evaluations, problems, history, historyError, asOf, generatedAt });
-  const tModel = lap();
+  const tModel = lap('model');
 
   // 4. Output folder and downloads.
   await prepareOutput(out, root);
-  const downloads: ExportLink[] = [];
+  const files = new Map<string, ExportLink>();
   await mkdir(join(out, 'unduh'), { recursive: true });
-  for (const f of exportFiles(data.entries, { generatedAt, demo: data.model.demo })) {
-    await writeFile(join(out, 'unduh', f.name), f.content, 'utf8');
-    downloads.push({ name: f.name, kind: f.kind, month: f.month, bytes: Buffer.byteLength(f.content, 'utf8'), rows: f.rows });
+  for (const c of exportChunks(data.entries, { generatedAt, demo: data.model.demo })) {
+    const link = files.get(c.name);
+    const bytes = Buffer.byteLength(c.text, 'utf8');
+    if (link) {
+      await appendFile(join(out, 'unduh', c.name), c.text, 'utf8');
+      link.bytes += bytes;
+      link.rows += c.rows;
+    } else {
+      await writeFile(join(out, 'unduh', c.name), c.text, 'utf8');
+      files.set(c.name, { name: c.name, kind: c.kind, month: c.month, bytes, rows: c.rows });
+    }
   }
-  const tExports = lap();
+  // Months in order, the whole archive last (the Unduh page lists them in two tables).
+  const downloads = [...files.values()].sort((a, b) => (a.month === null ? 1 : 0) - (b.month === null ? 1 : 0) || (a.month ?? '').localeCompare(b.month ?? ''));
+  const tExports = lap('exports');
 
   // 5. Eleventy, once per language.
   const { default: Eleventy } = (await import(ELEVENTY_MODULE)) as { default: EleventyCtor };
@@ -141,10 +159,10 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
       quietMode: true,
       config: (c: EleventyConfig) => configureEleventy(c, { site, t, model: data.model, roundPage: data.roundPage, lang, copyAssets: k === 0 }),
     });
-    const result = (await elev.write()) as unknown;
-    pages += countWritten(result);
+    pages += countWritten(await elev.write());
+    debug(`eleventy ${lang}`);
   }
-  const tEleventy = lap();
+  const tEleventy = lap('eleventy');
 
   // 6. Search index.
   if (opts.search !== false) {
@@ -157,7 +175,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
     if (written.errors.length) throw new BuildError(`Pagefind gagal: ${written.errors.join('; ')}`);
     await pagefind.close();
   }
-  const tSearch = lap();
+  const tSearch = lap('search');
 
   const total = Math.round(performance.now() - t0);
   return {
@@ -253,6 +271,8 @@ function configureEleventy(
   // Autoescape is Eleventy's default for Nunjucks; set explicitly so nobody turns it off by accident.
   c.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   c.setQuietMode(true);
+  // The site uses no Eleventy collections; keeping pages out of them lets Eleventy drop rendered pages sooner.
+  c.addGlobalData('eleventyExcludeFromCollections', true);
   c.addGlobalData('site', site);
   c.addGlobalData('t', ctx.t);
   c.addGlobalData('model', ctx.model);
@@ -280,6 +300,7 @@ function configureEleventy(
   c.addFilter('month', (x: string | null) => fmt.formatMonth(x, lang));
   c.addFilter('time', (x: string | null) => fmt.formatTime(x, lang));
   c.addFilter('instant', (x: string | null) => fmt.formatInstantWib(x, lang));
+  c.addFilter('duration', (x: number | null) => fmt.formatDuration(x, lang));
   c.addFilter('short', (x: string | null) => (typeof x === 'string' ? x.slice(0, 10) : '–'));
   c.addFilter('bytes', (n: number) => (n < 1024 ? `${n} B` : n < 1048576 ? `${fmt.formatNumber(n / 1024, lang, 1)} KB` : `${fmt.formatNumber(n / 1048576, lang, 1)} MB`));
   c.addFilter('ym', (ym: string) => ym.replace('-', '/'));

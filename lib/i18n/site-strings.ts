@@ -639,7 +639,8 @@ const en: SiteText = {
     officer: 'Officer,',
     officerRole: 'Server Administrator',
     knowing: 'Acknowledged by,',
-    kasiRole: (section: string) => `Head of ${section}`,
+    // The official title stays Indonesian on the form.
+    kasiRole: (section: string) => `Kepala ${section}`,
     nip: 'NIP',
     recorded: 'Recorded in git',
     approved: 'Approved by merge',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, CHECK_COLUMNS, checkRows, exportFiles, READING_COLUMNS, readingRows, toCsv } from './exports.ts';
+import { BOM, CHECK_COLUMNS, checkRows, exportChunks, READING_COLUMNS, readingRows, toCsv } from './exports.ts';
 import { indexRounds } from './round-index.ts';
 import { round, testArchive } from './test-archive.ts';
 
@@ -33,19 +33,30 @@ describe('exports', () => {
     expect(csv.slice(1)).toBe('a;b\r\n"x;y";z\r\n1,5;"say ""hi"""\r\n');
   });
 
-  it('yields per-month files and the whole archive, with row counts', () => {
-    const files = [...exportFiles(entries, { generatedAt: '2026-11-24T00:00:00Z', demo: true })];
-    expect(files.map((f) => f.name)).toEqual([
-      'ronda-pembacaan-2026-10.csv', 'ronda-pemeriksaan-2026-10.csv', 'ronda-2026-10.json',
-      'ronda-pembacaan-2026-11.csv', 'ronda-pemeriksaan-2026-11.csv', 'ronda-2026-11.json',
-      'ronda-pembacaan-semua.csv', 'ronda-pemeriksaan-semua.csv', 'ronda-semua.json',
+  it('streams per-month files and the whole archive, rows turned into text once', () => {
+    const files = new Map<string, { text: string; rows: number }>();
+    for (const c of exportChunks(entries, { generatedAt: '2026-11-24T00:00:00Z', demo: true })) {
+      const f = files.get(c.name) ?? { text: '', rows: 0 };
+      f.text += c.text;
+      f.rows += c.rows;
+      files.set(c.name, f);
+    }
+    expect([...files.keys()].sort()).toEqual([
+      'ronda-2026-10.json', 'ronda-2026-11.json', 'ronda-pembacaan-2026-10.csv', 'ronda-pembacaan-2026-11.csv',
+      'ronda-pembacaan-semua.csv', 'ronda-pemeriksaan-2026-10.csv', 'ronda-pemeriksaan-2026-11.csv', 'ronda-pemeriksaan-semua.csv', 'ronda-semua.json',
     ]);
-    const all = files.find((f) => f.name === 'ronda-pembacaan-semua.csv')!;
+    const all = files.get('ronda-pembacaan-semua.csv')!;
     expect(all.rows).toBe(3);
-    expect(all.content.slice(1).split('\r\n')[0]).toBe(READING_COLUMNS.join(';'));
-    expect(files.find((f) => f.name === 'ronda-pemeriksaan-2026-11.csv')!.content.slice(1).split('\r\n')[0]).toBe(CHECK_COLUMNS.join(';'));
-    const json = JSON.parse(files.find((f) => f.name === 'ronda-2026-11.json')!.content);
-    expect(json.demo).toBe(true);
-    expect(json.rounds[0].readings[0]).toMatchObject({ temperature_c: 22.45, humidity_pct: 51.5, assessed: true, level: 'normal' });
+    const lines = all.text.slice(1).split('\r\n');
+    expect(lines[0]).toBe(READING_COLUMNS.join(';'));
+    expect(lines).toHaveLength(5); // header, 3 rows, and the empty string after the last CRLF
+    expect(all.text.indexOf(BOM, 1)).toBe(-1);
+    expect(files.get('ronda-pemeriksaan-2026-11.csv')!.text.slice(1).split('\r\n')[0]).toBe(CHECK_COLUMNS.join(';'));
+    const month = JSON.parse(files.get('ronda-2026-11.json')!.text);
+    expect(month).toMatchObject({ source: 'Ronda', demo: true, month: '2026-11' });
+    expect(month.rounds[0].readings[0]).toMatchObject({ temperature_c: 22.45, humidity_pct: 51.5, assessed: true, level: 'normal' });
+    const whole = JSON.parse(files.get('ronda-semua.json')!.text);
+    expect(whole.rounds.map((r: { date: string }) => r.date)).toEqual(['2026-10-31', '2026-11-01']);
+    expect(files.get('ronda-semua.json')!.rows).toBe(2);
   });
 });

@@ -16,20 +16,21 @@ import type { RoundEntry } from './round-index.ts';
 
 export const BOM = '\uFEFF';
 
-export interface ExportFile {
+/** A piece of an export file; files are written chunk by chunk, so no file is ever one huge string. */
+export interface ExportChunk {
   /** File name under /unduh/. */
   name: string;
   kind: 'readings-csv' | 'checks-csv' | 'json';
   /** YYYY-MM, or null for the whole archive. */
   month: string | null;
-  content: string;
-  /** Data rows (CSV) or rounds (JSON). */
+  text: string;
+  /** Data rows (CSV) or rounds (JSON) in this chunk. */
   rows: number;
 }
 
 export interface ExportLink {
   name: string;
-  kind: ExportFile['kind'];
+  kind: ExportChunk['kind'];
   month: string | null;
   bytes: number;
   rows: number;
@@ -83,8 +84,11 @@ export function checkRows(e: RoundEntry): string[][] {
   return out;
 }
 
+const csvRows = (rows: string[][]) => (rows.length ? stringify(rows, { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ }) : '');
+const csvHeader = (columns: readonly string[]) => BOM + csvRows([columns as string[]]);
+
 export function toCsv(columns: readonly string[], rows: string[][]): string {
-  return BOM + stringify([columns as string[], ...rows], { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ });
+  return csvHeader(columns) + csvRows(rows);
 }
 
 export function roundJson(e: RoundEntry): Record<string, unknown> {
@@ -120,26 +124,34 @@ export function roundJson(e: RoundEntry): Record<string, unknown> {
 }
 
 /**
- * The export files, one at a time (the build writes each and lets it go): per month readings CSV,
- * checks CSV and JSON, then the same for the whole archive. `entries` in any order; rows are sorted
- * by date, room and shift order within each file.
+ * The downloads as a stream of chunks: for each month its readings CSV, checks CSV and JSON, each
+ * chunk also appended to the whole-archive file of its kind (rows are turned into text once). Chunks
+ * of one file arrive in order; `entries` in any order, rows sorted by date, room and shift order.
  */
-export function* exportFiles(entries: readonly RoundEntry[], meta: { generatedAt: string; demo: boolean }): Generator<ExportFile> {
+export function* exportChunks(entries: readonly RoundEntry[], meta: { generatedAt: string; demo: boolean }): Generator<ExportChunk> {
   const chrono = [...entries].sort((a, b) => a.date.localeCompare(b.date) || a.room.localeCompare(b.room) || a.index - b.index);
   const byMonth = new Map<string, RoundEntry[]>();
   for (const e of chrono) (byMonth.get(e.ym) ?? byMonth.set(e.ym, []).get(e.ym)!).push(e);
-  const json = (month: string | null, list: readonly RoundEntry[]) =>
-    JSON.stringify({ source: 'Ronda', generated_at: meta.generatedAt, demo: meta.demo, month, rounds: list.map(roundJson) }, null, 1);
-  const csv = (name: string, kind: 'readings-csv' | 'checks-csv', month: string | null, list: readonly RoundEntry[]): ExportFile => {
-    const rows = list.flatMap(kind === 'readings-csv' ? readingRows : checkRows);
-    return { name, kind, month, rows: rows.length, content: toCsv(kind === 'readings-csv' ? READING_COLUMNS : CHECK_COLUMNS, rows) };
-  };
+  const jsonHead = (month: string | null) =>
+    `{"source":"Ronda","generated_at":${JSON.stringify(meta.generatedAt)},"demo":${meta.demo},"month":${JSON.stringify(month)},"rounds":[\n`;
+  const whole = { readings: 'ronda-pembacaan-semua.csv', checks: 'ronda-pemeriksaan-semua.csv', json: 'ronda-semua.json' };
+  yield { name: whole.readings, kind: 'readings-csv', month: null, text: csvHeader(READING_COLUMNS), rows: 0 };
+  yield { name: whole.checks, kind: 'checks-csv', month: null, text: csvHeader(CHECK_COLUMNS), rows: 0 };
+  yield { name: whole.json, kind: 'json', month: null, text: jsonHead(null), rows: 0 };
+  let first = true;
   for (const [ym, list] of byMonth) {
-    yield csv(`ronda-pembacaan-${ym}.csv`, 'readings-csv', ym, list);
-    yield csv(`ronda-pemeriksaan-${ym}.csv`, 'checks-csv', ym, list);
-    yield { name: `ronda-${ym}.json`, kind: 'json', month: ym, rows: list.length, content: json(ym, list) };
+    const readings = list.flatMap(readingRows);
+    const readingsText = csvRows(readings);
+    yield { name: `ronda-pembacaan-${ym}.csv`, kind: 'readings-csv', month: ym, text: csvHeader(READING_COLUMNS) + readingsText, rows: readings.length };
+    yield { name: whole.readings, kind: 'readings-csv', month: null, text: readingsText, rows: readings.length };
+    const checks = list.flatMap(checkRows);
+    const checksText = csvRows(checks);
+    yield { name: `ronda-pemeriksaan-${ym}.csv`, kind: 'checks-csv', month: ym, text: csvHeader(CHECK_COLUMNS) + checksText, rows: checks.length };
+    yield { name: whole.checks, kind: 'checks-csv', month: null, text: checksText, rows: checks.length };
+    const rounds = list.map((e) => JSON.stringify(roundJson(e))).join(',\n');
+    yield { name: `ronda-${ym}.json`, kind: 'json', month: ym, text: `${jsonHead(ym)}${rounds}\n]}\n`, rows: list.length };
+    yield { name: whole.json, kind: 'json', month: null, text: (first ? '' : ',\n') + rounds, rows: list.length };
+    first = false;
   }
-  yield csv('ronda-pembacaan-semua.csv', 'readings-csv', null, chrono);
-  yield csv('ronda-pemeriksaan-semua.csv', 'checks-csv', null, chrono);
-  yield { name: 'ronda-semua.json', kind: 'json', month: null, rows: chrono.length, content: json(null, chrono) };
+  yield { name: whole.json, kind: 'json', month: null, text: '\n]}\n', rows: 0 };
 }
