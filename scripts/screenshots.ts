@@ -25,15 +25,22 @@ try {
   await go('/');
   await page.screenshot({ path: join(out, 'beranda.png'), fullPage: true });
 
-  // A round with something to show: the one that raised the first closed finding (a fault and its
-  // follow-up), else the latest round.
-  await go('/temuan/');
-  const raised = page.locator('#h-closed ~ .table-wrap td a.small, section[aria-labelledby="h-closed"] td a.small').first();
-  let chosen = (await raised.count()) ? (await raised.getAttribute('href'))! : '/';
-  if (chosen === '/') {
-    await go('/ronde/');
-    await go((await page.locator('main table a').first().getAttribute('href'))!);
-    chosen = (await page.locator('main table.rounds tbody th a').last().getAttribute('href'))!;
+  // A round with something to show: the latest one judged critical (a fault, its readings and its
+  // finding), else the latest round.
+  await go('/ronde/');
+  const months = await page.locator('main table tbody th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  let chosen: string | null = null;
+  for (const m of months) {
+    await go(m);
+    const critical = page.locator('table.rounds tbody tr:has(.verdict-critical) th a');
+    if (await critical.count()) {
+      chosen = await critical.last().getAttribute('href');
+      break;
+    }
+  }
+  if (!chosen) {
+    await go(months[0]!);
+    chosen = (await page.locator('table.rounds tbody th a').last().getAttribute('href'))!;
   }
   await go(chosen);
   await page.screenshot({ path: join(out, 'ronde.png'), fullPage: true });

@@ -90,7 +90,7 @@ export function homeView(args: {
     missedRecent: args.missed.filter((s) => s.date >= since).reverse(),
     missedTotal: args.missed.length,
     recentDays,
-    awaitingApproval: newestFirst.slice(0, args.maxAwaiting ?? 20).map(roundRow),
+    awaitingApproval: newestFirst.slice(0, args.maxAwaiting ?? 10).map(roundRow),
     awaitingTotal: unapproved.length,
     month: args.recaps.find((r) => r.ym === ym) ?? args.recaps[args.recaps.length - 1] ?? null,
   };
