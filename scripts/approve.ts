@@ -1,41 +1,25 @@
 // npm run approve <branch>: the kasi's approval without the web UI (checked --no-ff merge with Approved-by).
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, usageError } from '../lib/cli/parse-command-args.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { approveBranch } from '../lib/git/approve-branch.ts';
 import { printWarnings, reportFailure } from '../lib/git/workflow-output.ts';
-import { isLang, type Lang } from '../lib/i18n/lang.ts';
 import { WORKFLOW_TEXT } from '../lib/i18n/workflow-messages.ts';
 import { formatJson } from '../lib/report/format-problems.ts';
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'no-push': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        today: { type: 'string' },
-        lang: { type: 'string', default: 'id' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    console.error(`${WORKFLOW_TEXT.id.usageError((err as Error).message)}\n${WORKFLOW_TEXT.id.usageApprove}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const lang: Lang = isLang(values.lang) ? values.lang : 'id';
+  const args = parseCommandArgs(
+    argv,
+    {
+      'no-push': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      today: { type: 'string' },
+    },
+    (lang) => WORKFLOW_TEXT[lang].usageApprove,
+  );
+  if (!args.ok) return args.exitCode;
+  const { values, positionals, lang } = args;
   const text = WORKFLOW_TEXT[lang];
-  if (values.help) {
-    console.log(text.usageApprove);
-    return 0;
-  }
-  if (!isLang(values.lang) || positionals.length !== 1) {
-    console.error(`${text.usageError(positionals.length ? positionals.join(' ') : `--lang ${values.lang}`)}\n${text.usageApprove}`);
-    return 2;
-  }
+  if (positionals.length !== 1) return usageError(lang, positionals.length ? positionals.join(' ') : '', (l) => WORKFLOW_TEXT[l].usageApprove);
 
   const result = await approveBranch(process.cwd(), positionals[0]!, { push: !values['no-push'], today: values.today });
   if (!result.ok) return reportFailure(result, lang, values.json, text.usageApprove);

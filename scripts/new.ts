@@ -1,53 +1,36 @@
 // npm run new: creates today's pre-filled round file (or the one given by --room/--shift/--date), never overwriting.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../lib/cli/parse-command-args.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { configuredEmail } from '../lib/git/repo.ts';
 import { updateMain } from '../lib/git/update-main.ts';
 import { reportFailure } from '../lib/git/workflow-output.ts';
-import { isLang, type Lang } from '../lib/i18n/lang.ts';
 import { WORKFLOW_TEXT } from '../lib/i18n/workflow-messages.ts';
 import type { TemperatureUnit } from '../lib/import/logger-export.ts';
 import { createRound, type LoggerImport } from '../lib/scaffold/create-round.ts';
 import { fillInteractively, inquirerAsker } from '../lib/scaffold/interactive.ts';
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      tokens: true,
-      options: {
-        room: { type: 'string' },
-        shift: { type: 'string' },
-        date: { type: 'string' },
-        officer: { type: 'string' },
-        start: { type: 'string' },
-        end: { type: 'string' },
-        import: { type: 'string', multiple: true },
-        point: { type: 'string', multiple: true },
-        unit: { type: 'string', multiple: true },
-        interactive: { type: 'boolean', short: 'i', default: false },
-        'no-pull': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        lang: { type: 'string', default: 'id' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    console.error(`${WORKFLOW_TEXT.id.usageError((err as Error).message)}\n${WORKFLOW_TEXT.id.usageNew}`);
-    return 2;
-  }
-  const { values, tokens } = parsed;
-  const lang: Lang = isLang(values.lang) ? values.lang : 'id';
+  const args = parseCommandArgs(
+    argv,
+    {
+      room: { type: 'string' },
+      shift: { type: 'string' },
+      date: { type: 'string' },
+      officer: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      import: { type: 'string', multiple: true },
+      point: { type: 'string', multiple: true },
+      unit: { type: 'string', multiple: true },
+      interactive: { type: 'boolean', short: 'i', default: false },
+      'no-pull': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    (lang) => WORKFLOW_TEXT[lang].usageNew,
+  );
+  if (!args.ok) return args.exitCode;
+  const { values, tokens, lang } = args;
   const text = WORKFLOW_TEXT[lang];
-  if (values.help) {
-    console.log(text.usageNew);
-    return 0;
-  }
-  if (!isLang(values.lang)) {
-    console.error(`${text.usageError(`--lang ${values.lang}`)}\n${text.usageNew}`);
-    return 2;
-  }
 
   // --point and --unit belong to the --import before them (or the first one).
   const imports: LoggerImport[] = [];

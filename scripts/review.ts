@@ -1,12 +1,10 @@
 // npm run review -- --base <ref> [--out file] [--lang id|en]: the pull-request summary for the kasi (Markdown).
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { checkArchive } from '../lib/check.ts';
 import { changedRecordFiles } from '../lib/git/changed-files.ts';
 import { compareWithBase } from '../lib/git/integrity.ts';
-import { isLang, type Lang } from '../lib/i18n/lang.ts';
+import { parseCommandArgs, usageError } from '../lib/cli/parse-command-args.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
-import { CLI_TEXT } from '../lib/i18n/cli-messages.ts';
 import { recordKindOf } from '../lib/paths.ts';
 import { readHistory } from '../lib/git/history.ts';
 import { renderReview } from '../lib/review/render-review.ts';
@@ -17,18 +15,10 @@ import { reviewRound } from '../lib/review/round-review.ts';
 const USAGE = 'Pemakaian: npm run review -- --base <ref> [--out ringkasan.md] [--lang id|en]';
 
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { base: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string', default: 'id' } } }));
-  } catch (err) {
-    console.error(`${CLI_TEXT.id.usageError((err as Error).message)}\n${USAGE}`);
-    return 2;
-  }
-  if (!values.base || !isLang(values.lang)) {
-    console.error(USAGE);
-    return 2;
-  }
-  const lang: Lang = values.lang;
+  const args = parseCommandArgs(argv, { base: { type: 'string' }, out: { type: 'string' } }, () => USAGE);
+  if (!args.ok) return args.exitCode;
+  const { values, lang } = args;
+  if (!values.base) return usageError(lang, '--base', () => USAGE);
   const root = process.cwd();
   const changed = await changedRecordFiles(root, values.base);
   const { archive, problems, evaluations } = await checkArchive(root);

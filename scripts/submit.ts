@@ -1,41 +1,25 @@
 // npm run submit [round-file]: checks the round and puts it on branch ronde/<room>-<date>-<shift>, pushed to origin.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, usageError } from '../lib/cli/parse-command-args.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { submitRound } from '../lib/git/submit-round.ts';
 import { printWarnings, reportFailure } from '../lib/git/workflow-output.ts';
-import { isLang, type Lang } from '../lib/i18n/lang.ts';
 import { WORKFLOW_TEXT } from '../lib/i18n/workflow-messages.ts';
 import { formatJson } from '../lib/report/format-problems.ts';
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'no-push': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        today: { type: 'string' },
-        lang: { type: 'string', default: 'id' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    console.error(`${WORKFLOW_TEXT.id.usageError((err as Error).message)}\n${WORKFLOW_TEXT.id.usageSubmit}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const lang: Lang = isLang(values.lang) ? values.lang : 'id';
+  const args = parseCommandArgs(
+    argv,
+    {
+      'no-push': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      today: { type: 'string' },
+    },
+    (lang) => WORKFLOW_TEXT[lang].usageSubmit,
+  );
+  if (!args.ok) return args.exitCode;
+  const { values, positionals, lang } = args;
   const text = WORKFLOW_TEXT[lang];
-  if (values.help) {
-    console.log(text.usageSubmit);
-    return 0;
-  }
-  if (!isLang(values.lang) || positionals.length > 1) {
-    console.error(`${text.usageError(positionals.slice(1).join(' ') || `--lang ${values.lang}`)}\n${text.usageSubmit}`);
-    return 2;
-  }
+  if (positionals.length > 1) return usageError(lang, positionals.slice(1).join(' ') || '', (l) => WORKFLOW_TEXT[l].usageSubmit);
 
   const result = await submitRound(process.cwd(), { path: positionals[0], push: !values['no-push'], today: values.today });
   if (!result.ok) return reportFailure(result, lang, values.json, text.usageSubmit);

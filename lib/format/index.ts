@@ -1,5 +1,6 @@
 // Display formatting for id-ID (first) and English: numbers, dates, WIB times.
 export { formatNumber, formatNumberLoose, formatPercent, csvNumber } from './numbers.ts';
+export { formatBand } from './band.ts';
 export { formatDuration } from './durations.ts';
 export {
   formatDate,

@@ -1,4 +1,4 @@
-import { formatDate, formatDuration, formatNumber, formatNumberLoose } from '../format/index.ts';
+import { formatBand, formatDate, formatDuration, formatNumber, formatNumberLoose } from '../format/index.ts';
 import { problemText } from '../i18n/problem-messages.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { REVIEW_TEXT } from '../i18n/review-messages.ts';
@@ -22,12 +22,6 @@ export interface ReviewDocument {
 // Markdown table cells: a pipe or newline in a note must not break the table, and no HTML may pass.
 const cell = (s: string) => s.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-function range(min: number | null, max: number | null, lang: Lang): string {
-  if (min != null && max != null) return `${formatNumberLoose(min, lang)}–${formatNumberLoose(max, lang)}`;
-  if (max != null) return `≤ ${formatNumberLoose(max, lang)}`;
-  if (min != null) return `≥ ${formatNumberLoose(min, lang)}`;
-  return '';
-}
 
 const signed = (v: number | null, lang: Lang) => (v == null ? '–' : `${v > 0 ? '+' : ''}${formatNumber(v, lang)}`);
 
@@ -58,7 +52,7 @@ export function renderReview(doc: ReviewDocument, lang: Lang): string {
       for (const d of r.devicesNotOk) out.push(`| ${cell(d.name)} (\`${d.equipment}\`) | **${d.status}** | ${cell(d.note)} |`);
     }
     for (const o of r.outOfRange) {
-      out.push(`- ${t.outOfRange(o.equipment, cell(o.label), `${typeof o.value === 'number' ? formatNumberLoose(o.value, lang) : String(o.value)}${o.unit ? ` ${o.unit}` : ''}`, range(o.min, o.max, lang))}`);
+      out.push(`- ${t.outOfRange(o.equipment, cell(o.label), `${typeof o.value === 'number' ? formatNumberLoose(o.value, lang) : String(o.value)}${o.unit ? ` ${o.unit}` : ''}`, formatBand(o, (n) => formatNumberLoose(n, lang)))}`);
     }
     out.push('');
 

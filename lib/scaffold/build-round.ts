@@ -11,7 +11,8 @@ import { Document, isMap, isPair, isScalar, type Pair, type Scalar, type YAMLMap
 import { resolveThresholds } from '../evaluate/index.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { SCAFFOLD_TEXT } from '../i18n/workflow-messages.ts';
-import type { Band, ChecklistsRecord, ConfigRecord, Finding, RoomRecord } from '../types.generated.ts';
+import type { ChecklistsRecord, ConfigRecord, Finding, RoomRecord } from '../types.generated.ts';
+import { formatBand } from '../format/band.ts';
 
 export type CheckStatus = 'baik' | 'perlu-perhatian' | 'rusak' | 'tidak-diperiksa';
 
@@ -143,8 +144,8 @@ export function renderRound(draft: RoundDraft, ctx: ScaffoldContext, lang: Lang 
       comment(valueOf(node, 'temperature_c'), t.outletTemperature);
       comment(valueOf(node, 'humidity_pct'), '% RH');
     } else {
-      comment(valueOf(node, 'temperature_c'), t.temperature(band(thresholds.temperature_c.normal)));
-      comment(valueOf(node, 'humidity_pct'), t.humidity(band(thresholds.humidity_pct.normal)));
+      comment(valueOf(node, 'temperature_c'), t.temperature(formatBand(thresholds.temperature_c.normal)));
+      comment(valueOf(node, 'humidity_pct'), t.humidity(formatBand(thresholds.humidity_pct.normal)));
     }
   }
 
@@ -167,13 +168,13 @@ export function renderRound(draft: RoundDraft, ctx: ScaffoldContext, lang: Lang 
       for (const item of items) {
         const value = map.get(item.id, true) as Scalar | undefined;
         if (!value) continue;
-        comment(value, item.type === 'boolean' ? t.booleanItem(label(item)) : t.numberItem(label(item), item.unit ?? '', band(item)));
+        comment(value, item.type === 'boolean' ? t.booleanItem(label(item)) : t.numberItem(label(item), item.unit ?? '', formatBand(item)));
       }
     }
     const optional = items.filter((i) => i.required === false);
     if (optional.length) {
       node.comment = optional
-        .map((i) => ` ${t.optionalItem(i.id, i.type === 'boolean' ? 'items' : 'values', label(i), i.unit ?? '', i.type === 'number' ? band(i) : '')}`)
+        .map((i) => ` ${t.optionalItem(i.id, i.type === 'boolean' ? 'items' : 'values', label(i), i.unit ?? '', i.type === 'number' ? formatBand(i) : '')}`)
         .join('\n');
     }
   });
@@ -181,11 +182,3 @@ export function renderRound(draft: RoundDraft, ctx: ScaffoldContext, lang: Lang 
   return doc.toString({ lineWidth: 0 });
 }
 
-function band(b: Band | { min?: number | null; max?: number | null } | undefined): string {
-  const min = b?.min;
-  const max = b?.max;
-  if (min != null && max != null) return `${min}–${max}`;
-  if (min != null) return `≥ ${min}`;
-  if (max != null) return `≤ ${max}`;
-  return '';
-}

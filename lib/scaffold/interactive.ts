@@ -10,8 +10,8 @@ import { evaluateReading, resolveThresholds } from '../evaluate/index.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { PROMPT_TEXT } from '../i18n/workflow-messages.ts';
 import { minutesOf, nowWibTime, todayWib } from '../time.ts';
-import type { Band } from '../types.generated.ts';
 import type { CheckStatus, DraftCheck, RoundDraft, ScaffoldContext } from './build-round.ts';
+import { formatBand } from '../format/band.ts';
 
 /** The streams and options one prompt runs with (the second argument of every @inquirer prompt). */
 export type PromptContext = NonNullable<Parameters<typeof input>[1]>;
@@ -64,8 +64,8 @@ export async function fillInteractively(
     const name = point?.name ?? r.point;
     const outlet = point?.position === 'outlet';
     const time = (await ask.input({ message: t.readingTime(name), default: r.time, validate: validTime })).trim();
-    const temperature_c = (await ask.number({ message: t.temperature(name, outlet ? '' : band(thresholds.temperature_c.normal)), min: -20, max: 60, required: true }))!;
-    const humidity_pct = (await ask.number({ message: t.humidity(name, outlet ? '' : band(thresholds.humidity_pct.normal)), min: 0, max: 100, required: true }))!;
+    const temperature_c = (await ask.number({ message: t.temperature(name, outlet ? '' : formatBand(thresholds.temperature_c.normal)), min: -20, max: 60, required: true }))!;
+    const humidity_pct = (await ask.number({ message: t.humidity(name, outlet ? '' : formatBand(thresholds.humidity_pct.normal)), min: 0, max: 100, required: true }))!;
     const reading: RoundDraft['readings'][number] = { point: r.point, time, temperature_c, humidity_pct };
     if (!outlet && evaluateReading(reading, thresholds).level !== 'normal') {
       reading.note = (await ask.input({ message: t.readingNote(name), validate: required })).trim();
@@ -101,7 +101,7 @@ export async function fillInteractively(
         if (!ok) notStandard = true;
       } else {
         const value = await ask.number({
-          message: `${t.numberItem(name, label, item.unit ?? '', band(item))}${item.required === false ? ` — ${t.optionalNumber}` : ''}`,
+          message: `${t.numberItem(name, label, item.unit ?? '', formatBand(item))}${item.required === false ? ` — ${t.optionalNumber}` : ''}`,
           required: item.required !== false,
         });
         if (value === undefined) continue;
@@ -146,11 +146,3 @@ export async function fillInteractively(
   return { ...draft, readings, checks, findings, finished_at };
 }
 
-function band(b: Band | { min?: number | null; max?: number | null } | undefined): string {
-  const min = b?.min;
-  const max = b?.max;
-  if (min != null && max != null) return `${min}–${max}`;
-  if (min != null) return `≥ ${min}`;
-  if (max != null) return `≤ ${max}`;
-  return '';
-}

@@ -4,6 +4,7 @@ import { problemAt, type Problem } from '../problems.ts';
 import { isRealDate, minutesOf, todayWib } from '../time.ts';
 import type { ChecklistsRecord, ConfigRecord, RoomRecord, RoundRecord } from '../types.generated.ts';
 import { evaluateRound, type RoundEvaluation } from '../evaluate/index.ts';
+import { formatBand } from '../format/band.ts';
 
 export interface RuleContext {
   /** Today's date in WIB; injectable so tests are not tied to the clock. */
@@ -149,7 +150,7 @@ function roundRules(round: LoadedRecord<RoundRecord>, archive: Archive, today: s
     }
     if (check.status === 'baik' && !hasNote) {
       for (const item of result.outOfRange) {
-        out.push(problemAt(file, `${at}/values/${item.itemId}`, 'value-out-of-range', { equipment: check.equipment, label: item.label, value: String(item.value), unit: item.unit ? ` ${item.unit}` : '', range: rangeText(item.min, item.max) }));
+        out.push(problemAt(file, `${at}/values/${item.itemId}`, 'value-out-of-range', { equipment: check.equipment, label: item.label, value: String(item.value), unit: item.unit ? ` ${item.unit}` : '', range: formatBand(item) }));
       }
       for (const item of result.items.filter((x) => x.type === 'boolean' && x.value === false)) {
         out.push(problemAt(file, `${at}/items/${item.itemId}`, 'item-not-standard', { equipment: check.equipment, label: item.label }, 'warning'));
@@ -240,11 +241,5 @@ function duplicates(file: string, listPointer: string, ids: string[]): Problem[]
   return out;
 }
 
-function rangeText(min?: number | null, max?: number | null): string {
-  if (min != null && max != null) return `${min}–${max}`;
-  if (min != null) return `≥ ${min}`;
-  if (max != null) return `≤ ${max}`;
-  return '';
-}
 
 
