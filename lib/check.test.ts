@@ -1,9 +1,13 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkArchive } from './check.ts';
+import { generateBenchArchive } from './bench/generate-archive.ts';
+import { applyRules, checkArchive } from './check.ts';
+import { loadArchive } from './load/archive.ts';
+import { sortProblems } from './problems.ts';
+import { checkRules } from './validate/rules.ts';
 import { CACHE_DIR } from './load/record-cache.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -58,5 +62,31 @@ describe('checkArchive result cache', () => {
     const root = fixtureArchive('valid');
     await checkArchive(root, { today: TODAY, cache: false });
     expect(existsSync(RESULT(root))).toBe(false);
+  });
+});
+
+describe('applyRules room by room (large archives)', () => {
+  it('finds exactly the problems of one whole-archive pass, and the evaluations on demand', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ronda-check-rooms-'));
+    dirs.push(dir);
+    const a = await generateBenchArchive({ dir, sourceRoot: REPO, rounds: 120, rooms: 3, seed: 5 });
+    // Problems in several rooms and on shared files: a round naming another room, a dropped device,
+    // a duplicated staff id in the config.
+    const archive0 = await loadArchive(dir, { cache: false });
+    const r1 = archive0.rounds.find((r) => r.data.room === a.rooms[0])!;
+    const r2 = archive0.rounds.findLast((r) => r.data.room === a.rooms[1])!;
+    writeFileSync(join(dir, r1.path), readFileSync(join(dir, r1.path), 'utf8').replace(/^room: .*$/m, `room: ${a.rooms[2]}`));
+    writeFileSync(join(dir, r2.path), readFileSync(join(dir, r2.path), 'utf8').replace(/^ {2}- equipment: panel-01\n(?: {4}.*\n)+/m, ''));
+    const config = join(dir, 'records/config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^ {2}- id: sari$/m, '  - id: budi'));
+
+    const archive = await loadArchive(dir, { cache: false });
+    const whole = checkRules(archive, { today: TODAY });
+    const parts = applyRules(archive, TODAY, 0);
+    expect(sortProblems([...parts.problems])).toEqual(sortProblems([...whole.problems]));
+    const codes = new Set(parts.problems.map((p) => p.code));
+    for (const code of ['path-mismatch', 'device-not-checked', 'duplicate-id']) expect(codes).toContain(code);
+    expect(parts.evaluations.size).toBe(whole.evaluations.size);
+    expect(parts.evaluations.get(archive.rounds[0]!.path)).toEqual(whole.evaluations.get(archive.rounds[0]!.path));
   });
 });

@@ -46,7 +46,7 @@ export async function checkArchive(root: string, opts: CheckOptions = {}): Promi
     return { archive, problems: saved.problems, evaluations: new LazyMap(() => checkRules(archive, { today }).evaluations) };
   }
 
-  const rules = checkRules(archive, { today });
+  const rules = applyRules(archive, today);
   let problems = [...archive.problems, ...rules.problems];
   if (files) {
     const wanted = new Set(files);
@@ -55,6 +55,33 @@ export async function checkArchive(root: string, opts: CheckOptions = {}): Promi
   problems = sortProblems(await resolveLines(root, problems));
   if (useResult) writeCacheFile(root, RESULT_FILE, { key, problems } satisfies SavedResult);
   return { archive, problems, evaluations: rules.evaluations };
+}
+
+/**
+ * Up to this many rounds the rules run over the whole archive at once and the evaluations are kept.
+ * Above it they run room by room (every cross-record rule is within a room), keeping only the
+ * problems: 200,000 rounds' evaluations alone would need ≈4 GB. The evaluations are then computed
+ * again if a caller reads them.
+ */
+export const WHOLE_ARCHIVE_RULES_UP_TO = 25_000;
+
+export function applyRules(archive: Archive, today: string, wholeUpTo = WHOLE_ARCHIVE_RULES_UP_TO): ReturnType<typeof checkRules> {
+  if (archive.rounds.length <= wholeUpTo) return checkRules(archive, { today });
+  const byRoom = new Map<string, Archive['rounds']>();
+  for (const round of archive.rounds) {
+    const list = byRoom.get(round.data.room);
+    if (list) list.push(round);
+    else byRoom.set(round.data.room, [round]);
+  }
+  const problems: Problem[] = [];
+  let first = true;
+  for (const rounds of byRoom.values()) {
+    // Config, checklist, room and maintenance problems come once, with the first room's part.
+    const part = checkRules({ ...archive, rounds, maintenance: first ? archive.maintenance : [] }, { today });
+    for (const p of part.problems) if (first || recordKindOf(p.file) === 'round') problems.push(p);
+    first = false;
+  }
+  return { problems, evaluations: new LazyMap(() => checkRules(archive, { today }).evaluations) };
 }
 
 const RESULT_FILE = 'check-result.json';

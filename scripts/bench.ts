@@ -76,8 +76,11 @@ const tsx = (script: string, scriptArgs: string[] = [], cwd = archiveDir) =>
   runMeasured(process.execPath, ['--import', TSX_LOADER, join(REPO, 'scripts', script), ...scriptArgs], { cwd });
 function failed(step: string, run: ChildRun): boolean {
   if (run.code === 0) return false;
-  const why = (run.stderr.trim() || run.stdout.trim()).split('\n').slice(-3).join(' | ');
-  notes.push(`${step} exited ${run.code}: ${why.slice(0, 400)}`);
+  const out = `${run.stderr}\n${run.stdout}`;
+  const oom = /heap out of memory|Allocation failed/i.test(out);
+  // The first line that names an error says more than the tail of a stack dump.
+  const why = oom ? 'out of memory (V8 heap limit)' : (out.split('\n').find((l) => /error|✗/i.test(l)) ?? out.trim().split('\n').at(-1) ?? '').trim();
+  notes.push(`${step} failed (exit ${run.code}, ${run.seconds.toFixed(1)} s, peak ${run.peakRssMb ?? '?'} MB): ${why.slice(0, 300)}`);
   return true;
 }
 
@@ -119,7 +122,12 @@ if (!skip.has('build')) {
     rmSync(join(archiveDir, CACHE_DIR), { recursive: true, force: true });
     log('build: npm run build in the archive (empty cache) …');
     const b = await tsx('build.ts');
-    if (!failed('build', b)) build_s = b.seconds;
+    if (!failed('build', b)) {
+      build_s = b.seconds;
+      // The build's own split of its time (check, history, aggregates, downloads, Eleventy, Pagefind).
+      const summary = b.stdout.split('\n').find((l) => l.startsWith('✓'));
+      if (summary) notes.push(`build: ${summary.trim()}`);
+    }
     peak_rss_mb = b.peakRssMb; // also on failure: an out-of-memory death is the number that matters
   }
 }

@@ -6,7 +6,7 @@ import { gitBlobId } from '../git/blob-id.ts';
 import { problem, type Problem } from '../problems.ts';
 import { CHECKLISTS_PATH, CONFIG_PATH, recordKindOf, RECORDS_DIR, type RecordFileKind } from '../paths.ts';
 import type { ChecklistsRecord, ConfigRecord, MaintenanceFrontMatter, RoomRecord, RoundRecord } from '../types.generated.ts';
-import { RecordStore, type CacheEntry } from './record-cache.ts';
+import { RecordStore, shardOf, type CacheEntry } from './record-cache.ts';
 import { parseMaintenanceSource } from './maintenance-source.ts';
 import { parseRecordFile, type ParsedRecord } from './parse-record.ts';
 import { ParsePool, POOL_THRESHOLD, type ParseJob } from './parse-pool.ts';
@@ -128,7 +128,9 @@ async function loadEntries(root: string, paths: string[], store: RecordStore, st
     stats.parsed++;
     const entry: CacheEntry = { size, mtimeMs, blob, ...parsed };
     store.put(path, entry);
-    out.set(path, { blob, ok: parsed.data !== null, problems: parsed.problems, parsed });
+    // With the cache on, the data lives in the store (written out shard by shard) and records read it
+    // back on demand: a cold load of 200,000 rounds never holds them all. Without it, records keep it.
+    out.set(path, { blob, ok: parsed.data !== null, problems: parsed.problems, ...(store.enabled ? {} : { parsed }) });
   };
   try {
     const CHUNK = 48;
@@ -157,6 +159,7 @@ async function loadEntries(root: string, paths: string[], store: RecordStore, st
       );
       // Bounded read-ahead: the bytes of at most a few batches per worker wait in memory.
       if (inFlight.length >= 8) await inFlight.shift();
+      await store.flushIfLarge();
     }
     await Promise.all(inFlight);
   } finally {
@@ -195,22 +198,22 @@ function addToArchive(archive: Archive, path: string, entry: Loaded, store: Reco
 }
 
 /**
- * A cached record whose data (and body) is read from the cache on first use. If the cache cannot
- * give it (its shard was removed meanwhile), the file is parsed again; if the file changed since it
- * was listed, that is an error to re-run, not a silent mix of two versions.
+ * A cached record whose data (and body) is read from the cache each time it is touched: the store
+ * keeps the most recently used shards in memory, so walking the rounds in order reads each shard
+ * once, and a large archive is never held whole. If the cache cannot give it (its shard was removed
+ * meanwhile), the file is parsed again and kept; if the file changed since it was listed, that is an
+ * error to re-run, not a silent mix of two versions.
  */
 function lazyRecord(root: string, store: RecordStore, path: string, blob: string, withBody: boolean): LoadedMaintenance {
-  let value: ParsedRecord | undefined;
+  const shard = shardOf(path);
+  let kept: ParsedRecord | undefined;
   const get = (): ParsedRecord => {
-    if (value) return value;
-    value = store.read(path, blob);
-    if (!value) {
-      const bytes = readFileSync(join(root, path));
-      const again = gitBlobId(bytes) === blob ? parseRecordFile(recordKindOf(path)!, bytes, path) : null;
-      if (!again || again.data === null) throw new Error(`${path} berubah selama pemeriksaan; jalankan perintah lagi.`);
-      value = again;
-    }
-    return value;
+    const hit = kept ?? store.read(path, blob, shard);
+    if (hit) return hit;
+    const bytes = readFileSync(join(root, path));
+    const again = gitBlobId(bytes) === blob ? parseRecordFile(recordKindOf(path)!, bytes, path) : null;
+    if (!again || again.data === null) throw new Error(`${path} berubah selama pemeriksaan; jalankan perintah lagi.`);
+    return (kept = again);
   };
   const rec = { path, blob } as LoadedMaintenance;
   const lazy = <K extends 'data' | 'body' | 'bodyLine'>(key: K, read: () => LoadedMaintenance[K]) =>

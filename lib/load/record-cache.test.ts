@@ -35,8 +35,10 @@ const firstRound = (root: string) => {
 };
 
 describe('shardOf', () => {
-  it('groups files by folder', () => {
-    expect(shardOf('records/rounds/2026/11/2026-11-24-lab-pagi.yaml')).toBe('rounds-2026-11');
+  it('groups files by folder, rounds by room and month', () => {
+    expect(shardOf('records/rounds/2026/11/2026-11-24-lab-pagi.yaml')).toBe('rounds-2026-11--lab');
+    expect(shardOf('records/rounds/2026/11/2026-11-25-ruang-server-01-malam.yaml')).toBe('rounds-2026-11--ruang-server-01');
+    expect(shardOf('records/rounds/2026/11/catatan.yaml')).toBe('rounds-2026-11');
     expect(shardOf('records/rooms/lab.yaml')).toBe('rooms');
     expect(shardOf('records/config.yaml')).toBe('records');
     expect(shardOf('records/maintenance/2026/2026-10-01-x.md')).toBe('maintenance-2026');

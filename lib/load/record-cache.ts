@@ -45,16 +45,30 @@ type IndexRow = [number, number, string, 0 | 1, Problem[]?];
 interface ShardRow { b: string; d: unknown; body?: string; bl?: number }
 type Shard = Record<string, ShardRow>;
 
-/** Shard of a path: its folder, as a file name (records/rounds/2026/11 → rounds-2026-11). */
+/**
+ * Shard of a path: its folder, and for rounds also the room named in the file name — one shard per
+ * room and month (records/rounds/2026/11/2026-11-24-lab-pagi.yaml → rounds-2026-11--lab), so a room's
+ * rounds are read together and a shard stays small (≈100 rounds) however many rooms there are.
+ */
 export function shardOf(path: string): string {
   const dir = dirname(path).replace(/^records\/?/, '');
-  return (dir === '' || dir === '.' ? 'records' : dir).replace(/[^A-Za-z0-9_.-]/g, '-');
+  let name = dir === '' || dir === '.' ? 'records' : dir;
+  const round = /^records\/rounds\/.*\/\d{4}-\d{2}-\d{2}-(.+)-[^-/]+\.ya?ml$/.exec(path);
+  if (round) name += `--${round[1]}`;
+  return name.replace(/[^A-Za-z0-9_.-]/g, '-');
 }
 
+/** Shards kept in memory (least recently used dropped first): a few room-months, ≈10 MB at most. */
+const MAX_SHARDS = 128;
+/** Parsed rows waiting to be written before the loader writes their shards early (bounds a cold load's memory). */
+const FLUSH_ROWS = 8_000;
+
 export class RecordStore {
-  private readonly shards = new Map<string, Shard | null>();
+  /** Shards read (or being written), least recently used first. */
+  private readonly shards = new Map<string, Shard>();
   /** Rows to write, by shard. */
   private readonly pending = new Map<string, Map<string, ShardRow>>();
+  private pendingRows = 0;
   private dirty = false;
 
   private constructor(
@@ -106,13 +120,11 @@ export class RecordStore {
     const row: ShardRow = { b: entry.blob, d: entry.data };
     if (entry.body !== undefined) row.body = entry.body;
     if (entry.bodyLine !== undefined) row.bl = entry.bodyLine;
+    if (!rows.has(path)) this.pendingRows++;
     rows.set(path, row);
-    // A shard already read keeps serving reads from memory.
-    if (this.shards.has(shard)) {
-      const loaded = this.shards.get(shard) ?? {};
-      loaded[path] = row;
-      this.shards.set(shard, loaded);
-    }
+    // A shard already in memory keeps serving reads.
+    const loaded = this.shards.get(shard);
+    if (loaded) loaded[path] = row;
   }
 
   /** After a whole-archive load: forget files that are gone. */
@@ -127,52 +139,73 @@ export class RecordStore {
   }
 
   /**
-   * The cached data of a file whose index entry says `ok` with this blob, reading its shard on first
-   * use (synchronously: records are materialised when a caller first touches their data).
+   * The cached data of a file whose index entry says `ok` with this blob, reading its shard when it
+   * is not in memory (synchronously: records are materialised when a caller touches their data).
    * Undefined when the shard lacks it (deleted or written by a concurrent run): parse the file again.
+   * `shard` is shardOf(path), passed by callers that read the same record often.
    */
-  read(path: string, blob: string): ParsedRecord | undefined {
-    const row = this.shard(shardOf(path))?.[path];
+  read(path: string, blob: string, shard = shardOf(path)): ParsedRecord | undefined {
+    const row = this.shard(shard)[path];
     if (!row || row.b !== blob) return undefined;
     return { data: row.d, problems: [], ...(row.body !== undefined ? { body: row.body } : {}), ...(row.bl !== undefined ? { bodyLine: row.bl } : {}) };
   }
 
-  private shard(name: string): Shard | null {
-    if (this.shards.has(name)) return this.shards.get(name)!;
-    let shard: Shard | null = null;
+  private shard(name: string): Shard {
+    const hit = this.shards.get(name);
+    if (hit) {
+      // Most recently used goes last.
+      this.shards.delete(name);
+      this.shards.set(name, hit);
+      return hit;
+    }
+    let shard: Shard = {};
     if (this.enabled) {
       try {
         shard = JSON.parse(readFileSync(join(this.root, CACHE_DIR, STORE_DIR, `${name}.json`), 'utf8')) as Shard;
       } catch {
-        shard = null;
+        shard = {};
       }
     }
-    // Rows written in this run win over what the file had.
-    const rows = this.pending.get(name);
-    if (rows?.size) {
-      shard ??= {};
-      for (const [path, row] of rows) shard[path] = row;
-    }
+    // Rows parsed in this run win over what the file had.
+    for (const [path, row] of this.pending.get(name) ?? []) shard[path] = row;
     this.shards.set(name, shard);
+    for (const old of this.shards.keys()) {
+      if (this.shards.size <= MAX_SHARDS) break;
+      this.shards.delete(old);
+    }
     return shard;
   }
 
-  /** Writes the changed shards (each write-then-rename) and then the index. */
-  async save(): Promise<void> {
-    if (!this.enabled || !this.dirty) return;
+  /** Writes the shards with pending rows now if many rows wait (a cold load of a large archive). */
+  async flushIfLarge(): Promise<void> {
+    if (this.pendingRows >= FLUSH_ROWS) await this.flush();
+  }
+
+  /** Writes every shard with pending rows (each write-then-rename). */
+  private async flush(): Promise<void> {
+    if (!this.enabled || this.pending.size === 0) return;
     const dir = join(this.root, CACHE_DIR, STORE_DIR);
     await mkdir(dir, { recursive: true });
-    for (const name of this.pending.keys()) {
-      const shard = this.shard(name) ?? {};
+    for (const name of [...this.pending.keys()]) {
+      const shard = this.shard(name);
       const out: Shard = {};
       // Keep only rows the index still vouches for: stale versions and deleted files drop out here.
       for (const [path, row] of Object.entries(shard)) {
         const e = this.index.get(path);
         if (e?.ok && e.blob === row.b) out[path] = row;
       }
+      this.pending.delete(name);
       await atomicWrite(join(dir, `${name}.json`), JSON.stringify(out));
     }
-    this.pending.clear();
+    this.pendingRows = 0;
+  }
+
+  /** Writes the changed shards and then the index. */
+  async save(): Promise<void> {
+    if (!this.enabled || !this.dirty) return;
+    await this.flush();
+    const dir = join(this.root, CACHE_DIR, STORE_DIR);
+    await mkdir(dir, { recursive: true });
     const entries: Record<string, IndexRow> = {};
     for (const [path, e] of this.index) entries[path] = e.problems.length ? [e.size, e.mtimeMs, e.blob, e.ok ? 1 : 0, e.problems] : [e.size, e.mtimeMs, e.blob, e.ok ? 1 : 0];
     await atomicWrite(join(dir, INDEX_FILE), JSON.stringify({ key: this.key, entries }));
