@@ -6,7 +6,7 @@ const result = (over: Partial<BenchResult>): BenchResult => ({
   floor_s: 10, floor_rss_mb: 300, build_s: 12, ratio: 1.2,
   check_cold_s: 9, check_warm_s: 0.8, check_one_s: 0.6,
   history_s: 1.2, git_log_s: 1, history_ratio: 1.2, peak_rss_mb: 900,
-  generate_s: 10, machine: { nproc: 2, memory_gb: 24, node: 'v20', git: 'git version 2' }, notes: [], targets: [],
+  generate_s: 10, repeat: 3, machine: { nproc: 2, memory_gb: 24, node: 'v20', git: 'git version 2' }, notes: [], targets: [],
   ...over,
 });
 

@@ -114,6 +114,8 @@ export interface BenchResult {
   history_ratio: number | null;
   peak_rss_mb: number | null;
   generate_s: number;
+  /** Runs of each short measure (history, git log, warm and one-file check) whose median is shown. */
+  repeat: number;
   machine: { nproc: number; memory_gb: number; node: string; git: string };
   /** Steps that failed or were skipped, with why. */
   notes: string[];
@@ -161,7 +163,7 @@ export function formatTable(r: BenchResult): string {
   const w1 = Math.max(...rows.map((x) => x[1].length));
   const lines = [
     `Ronda bench: ${r.rounds} rounds, ${r.rooms} room(s), ${r.commits} commits, seed ${r.seed}; archive generated in ${r.generate_s.toFixed(1)} s`,
-    `machine: ${r.machine.nproc} cores, ${r.machine.memory_gb} GB, node ${r.machine.node}, ${r.machine.git}`,
+    `machine: ${r.machine.nproc} cores, ${r.machine.memory_gb} GB, node ${r.machine.node}, ${r.machine.git}; short measures: median of ${r.repeat}`,
     '',
     ...rows.map(([k, v, d]) => `  ${k.padEnd(w0)}  ${v.padStart(w1)}  ${d}`),
     '',
