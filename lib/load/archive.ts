@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gitBlobId } from '../git/blob-id.ts';
 import { problem, type Problem } from '../problems.ts';
-import { CHECKLISTS_PATH, CONFIG_PATH, recordKindOf, RECORDS_DIR, type RecordFileKind } from '../paths.ts';
+import { CHECKLISTS_PATH, CONFIG_PATH, recordKindOf, RECORDS_DIR } from '../paths.ts';
 import type { ChecklistsRecord, ConfigRecord, MaintenanceFrontMatter, RoomRecord, RoundRecord } from '../types.generated.ts';
 import { RecordStore, shardOf, type CacheEntry } from './record-cache.ts';
 import { parseMaintenanceSource } from './maintenance-source.ts';
@@ -81,7 +81,8 @@ export async function loadArchive(root: string, opts: LoadOptions = {}): Promise
   const hash = createHash('sha1');
   for (const path of toLoad) {
     const entry = loaded.get(path)!;
-    hash.update(`${path}\0${entry.blob}\n`);
+    // A file refused before hashing (too large, vanished) has no blob: its problem stands for it.
+    hash.update(`${path}\0${entry.blob || JSON.stringify(entry.problems)}\n`);
     addToArchive(archive, path, entry, store);
   }
   archive.fingerprint = hash.digest('hex');
