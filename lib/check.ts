@@ -28,12 +28,14 @@ export interface CheckResult {
 export async function checkArchive(root: string, opts: CheckOptions = {}): Promise<CheckResult> {
   const files = opts.files?.map(toPosixRelative);
   let only: string[] | undefined;
+  let listing: string[] | undefined;
   if (files) {
     // A round's open findings are checked against the round before it, so load its neighbours too.
-    const all = await listRecordFiles(root);
+    listing = await listRecordFiles(root);
+    const all = listing;
     only = [...new Set([...files, ...files.flatMap((f) => neighbourRounds(f, all))])];
   }
-  const archive = await loadArchive(root, { only, cache: opts.cache });
+  const archive = await loadArchive(root, { only, cache: opts.cache, listing });
   const today = opts.today ?? todayWib();
 
   // The whole archive, unchanged since the last check with the same code on the same day: the answer

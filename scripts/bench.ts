@@ -64,7 +64,7 @@ for (const s of skip) if (!(STEPS as readonly string[]).includes(s)) usage(`--sk
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const notes: string[] = [];
-const round2 = (x: number) => Math.round(x * 1000) / 1000;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 // --- the synthetic archive ---------------------------------------------------------------------------
 let base: string;
@@ -188,18 +188,18 @@ const result: BenchResult = {
   rooms,
   seed,
   commits: archive.commits,
-  floor_s: floor_s && round2(floor_s),
+  floor_s: floor_s && round3(floor_s),
   floor_rss_mb,
-  build_s: build_s && round2(build_s),
-  ratio: build_s !== null && floor_s ? round2(build_s / floor_s) : null,
-  check_cold_s: check_cold_s && round2(check_cold_s),
-  check_warm_s: check_warm_s && round2(check_warm_s),
-  check_one_s: check_one_s && round2(check_one_s),
-  history_s: history_s && round2(history_s),
-  git_log_s: git_log_s && round2(git_log_s),
-  history_ratio: history_s !== null && git_log_s ? round2(history_s / git_log_s) : null,
+  build_s: build_s && round3(build_s),
+  ratio: build_s !== null && floor_s ? round3(build_s / floor_s) : null,
+  check_cold_s: check_cold_s && round3(check_cold_s),
+  check_warm_s: check_warm_s && round3(check_warm_s),
+  check_one_s: check_one_s && round3(check_one_s),
+  history_s: history_s && round3(history_s),
+  git_log_s: git_log_s && round3(git_log_s),
+  history_ratio: history_s !== null && git_log_s ? round3(history_s / git_log_s) : null,
   peak_rss_mb,
-  generate_s: round2(archive.timings.generate_s + archive.timings.checkout_s),
+  generate_s: round3(archive.timings.generate_s + archive.timings.checkout_s),
   repeat,
   machine: {
     nproc: availableParallelism(),

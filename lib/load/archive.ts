@@ -50,6 +50,8 @@ export interface LoadOptions {
   cache?: boolean;
   /** Parse on worker threads from this many files to parse on (default POOL_THRESHOLD). */
   poolThreshold?: number;
+  /** listRecordFiles(root), when the caller has just listed them (saves listing a large archive twice). */
+  listing?: string[];
 }
 
 /**
@@ -60,7 +62,7 @@ export interface LoadOptions {
  */
 export async function loadArchive(root: string, opts: LoadOptions = {}): Promise<Archive> {
   const store = await RecordStore.open(root, opts.cache ?? true);
-  const allPaths = await listRecordFiles(root);
+  const allPaths = opts.listing ?? (await listRecordFiles(root));
   const wanted = opts.only ? new Set(opts.only) : undefined;
   const archive: Archive = { root, rooms: new Map(), rounds: [], maintenance: [], problems: [], allPaths, fingerprint: '', stats: { files: 0, parsed: 0, fromCache: 0 } };
 
