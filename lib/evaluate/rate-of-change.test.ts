@@ -99,6 +99,14 @@ describe('rateViolations (limit 5 °C/h)', () => {
     });
   });
 
+  it('ignores a change below 0.01 °C even against a near-zero limit', () => {
+    const readings = [
+      { point: 'b', time: '00:00', temperature_c: 0 },
+      { point: 'b', time: '00:01', temperature_c: 1e-323 },
+    ];
+    expect(rateViolations(readings as RateReading[], 5e-324)).toEqual([]);
+  });
+
   it('never throws', () => {
     const reading = fc.record(
       {

@@ -82,6 +82,8 @@ export function rateViolations(
         const minutes = to.minutes - from.minutes;
         if (minutes <= 0) continue;
         const delta = Math.abs(to.tempC - from.tempC);
+        // A change below the reported 0.01 °C is no change (a near-zero limit must not flag noise).
+        if (round2(delta) === 0) continue;
         // Excess over the limit, as a ratio; > 1 is a violation.
         const excess = minutes <= WINDOW_MIN ? delta / limitCPerHour : (delta * 60) / minutes / limitCPerHour;
         if (excess <= 1 + EPSILON) continue;
