@@ -24,6 +24,7 @@ import type { ConfigRecord } from '../types.generated.ts';
 import { compareWithBase } from './integrity.ts';
 import { currentIdentity, git, isAncestor, isRepository, operationInProgress, remoteUrl, resolveCommit, showFile, tryGit } from './repo.ts';
 import { summariseRound, type RoundSummary } from './round-summary.ts';
+import { workflowFailure, type WorkflowFailure } from './workflow-output.ts';
 
 export interface ApproveOptions {
   push?: boolean;
@@ -31,13 +32,7 @@ export interface ApproveOptions {
   today?: string;
 }
 
-export type ApproveFailure = {
-  ok: false;
-  kind: 'usage' | 'refused' | 'invalid';
-  code: string;
-  params: Record<string, string | number>;
-  problems?: Problem[];
-};
+export type ApproveFailure = WorkflowFailure;
 export interface ApproveSuccess {
   ok: true;
   branch: string;
@@ -54,7 +49,7 @@ export interface ApproveSuccess {
 }
 export type ApproveResult = ApproveSuccess | ApproveFailure;
 
-const fail = (kind: ApproveFailure['kind'], code: string, params: Record<string, string | number> = {}, problems?: Problem[]): ApproveFailure => ({ ok: false, kind, code, params, problems });
+const fail = workflowFailure;
 
 export async function approveBranch(root: string, branchArg: string, opts: ApproveOptions = {}): Promise<ApproveResult> {
   if (!(await isRepository(root))) return fail('refused', 'not-a-repository', { dir: root });

@@ -37,6 +37,7 @@ import {
   uncommittedPaths,
 } from './repo.ts';
 import { summariseRound, type RoundSummary } from './round-summary.ts';
+import { workflowFailure, type WorkflowFailure } from './workflow-output.ts';
 
 export interface SubmitOptions {
   /** The round file (relative to root, or absolute); default: the newest uncommitted round. */
@@ -50,13 +51,7 @@ export interface SubmitOptions {
   lang?: Lang;
 }
 
-export type SubmitFailure = {
-  ok: false;
-  kind: 'usage' | 'refused' | 'invalid';
-  code: string;
-  params: Record<string, string | number>;
-  problems?: Problem[];
-};
+export type SubmitFailure = WorkflowFailure;
 export interface SubmitSuccess {
   ok: true;
   branch: string;
@@ -77,7 +72,7 @@ export interface SubmitSuccess {
 }
 export type SubmitResult = SubmitSuccess | SubmitFailure;
 
-const fail = (kind: SubmitFailure['kind'], code: string, params: Record<string, string | number> = {}, problems?: Problem[]): SubmitFailure => ({ ok: false, kind, code, params, problems });
+const fail = workflowFailure;
 const ZERO = '0'.repeat(40);
 
 export async function submitRound(root: string, opts: SubmitOptions = {}): Promise<SubmitResult> {

@@ -6,11 +6,15 @@ import { formatJson, formatText } from '../report/format-problems.ts';
 
 export interface WorkflowFailure {
   ok: false;
+  /** usage: a wrong option (exit 2); refused: git or files forbid it (exit 1); invalid: problems in records (exit 1). */
   kind: 'usage' | 'refused' | 'invalid';
   code: string;
   params: Record<string, string | number>;
   problems?: Problem[];
 }
+
+/** Builds a refusal; new, submit and approve all refuse through this one shape. */
+export const workflowFailure = (kind: WorkflowFailure['kind'], code: string, params: Record<string, string | number> = {}, problems?: Problem[]): WorkflowFailure => ({ ok: false, kind, code, params, problems });
 
 export function failureMessage(f: WorkflowFailure, lang: Lang): string {
   const text = WORKFLOW_TEXT[lang].failure[f.code];

@@ -16,6 +16,7 @@ import { parseLoggerExport, samplesInWindow, type TemperatureUnit } from '../imp
 import type { Lang } from '../i18n/lang.ts';
 import { draftRound, renderRound, type RoundDraft, type ScaffoldContext } from './build-round.ts';
 import { pickShift, shiftOrder, staffByEmail } from './defaults.ts';
+import { workflowFailure, type WorkflowFailure } from '../git/workflow-output.ts';
 
 export interface LoggerImport {
   /** Path of the export, relative to the working directory or absolute. */
@@ -46,20 +47,13 @@ export interface NewRoundOptions {
   cwd?: string;
 }
 
-export type NewRoundFailure = {
-  ok: false;
-  /** usage: a wrong option (exit 2); refused: the round exists (exit 1); invalid: problems in records or imports (exit 1). */
-  kind: 'usage' | 'refused' | 'invalid';
-  code: string;
-  params: Record<string, string | number>;
-  problems?: Problem[];
-};
+export type NewRoundFailure = WorkflowFailure;
 export type NewRoundResult =
   | { ok: true; path: string; draft: RoundDraft; carriedFindings: number; imported: { file: string; point: string; samples: number }[] }
   | NewRoundFailure;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const fail = (kind: NewRoundFailure['kind'], code: string, params: Record<string, string | number> = {}, problems?: Problem[]): NewRoundFailure => ({ ok: false, kind, code, params, problems });
+const fail = workflowFailure;
 
 export async function createRound(root: string, opts: NewRoundOptions = {}): Promise<NewRoundResult> {
   const now = opts.now ?? new Date();
