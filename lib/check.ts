@@ -94,6 +94,14 @@ function resultKey(archive: Archive, today: string): string {
   return createHash('sha1').update(`${sourceFingerprint(CHECK_CODE)}\n${today}\n${archive.fingerprint}`).digest('hex');
 }
 
+/**
+ * A round's evaluation if the check already has it, without filling a lazy map: filling it evaluates
+ * and keeps every round at once (≈18 KB each), which the build avoids by evaluating room by room.
+ */
+export function peekEvaluation<V>(evaluations: ReadonlyMap<string, V>, path: string): V | undefined {
+  return evaluations instanceof LazyMap ? evaluations.peek(path) : evaluations.get(path);
+}
+
 /** A Map filled on first use: callers that never read the evaluations never pay for them. */
 class LazyMap<K, V> extends Map<K, V> {
   private fill?: () => Map<K, V>;
@@ -107,6 +115,8 @@ class LazyMap<K, V> extends Map<K, V> {
     this.fill = undefined;
     for (const [k, v] of fill()) super.set(k, v);
   }
+  /** The value if already filled; never fills. */
+  peek(k: K): V | undefined { return this.fill ? undefined : super.get(k); }
   override get(k: K) { this.ready(); return super.get(k); }
   override has(k: K) { this.ready(); return super.has(k); }
   override set(k: K, v: V) { this.ready(); return super.set(k, v); }

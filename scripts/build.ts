@@ -5,10 +5,13 @@
  *   1. load + check the archive ONCE (checkArchive: it also evaluates every round once),
  *   2. read git history ONCE (readHistory); a folder that is not a git repository, or a shallow clone,
  *      still builds — approval then shows as unknown ("riwayat tidak lengkap"),
- *   3. compute every aggregate ONCE (lib/site-data: buildSiteData),
- *   4. write the downloads (CSV/JSON) straight to _site/unduh/,
- *   5. run Eleventy programmatically per language with the pre-computed data as global data,
- *   6. index the result with Pagefind (the site's one piece of client JS: search).
+ *   3. go through the rounds ONCE, room by room (lib/site-data: buildSiteData): each round is evaluated
+ *      once, its pages stored (lib/site-build/round-pages.ts: rendered only when new or changed) and its
+ *      download rows written as room-month parts; only small rows and aggregates outlive the room,
+ *   4. assemble the downloads (CSV/JSON per month and whole) in _site/unduh/ from those parts,
+ *   5. run Eleventy programmatically per language for every other page, with the aggregates as global data,
+ *   6. index those pages with Pagefind (the site's one piece of client JS: search),
+ *   7. put the round pages into _site (hard links from the page store).
  *
  * Languages: by default Indonesian is written at `/` and English under `/en/` (same page paths under
  * the prefix, so the language switch maps page to page). `--lang id` or `--lang en` writes that one
@@ -31,8 +34,12 @@ import { SITE_TEXT, type SiteText } from '../lib/i18n/site-strings.ts';
 import * as fmt from '../lib/format/index.ts';
 import { nowWibTime, todayWib } from '../lib/time.ts';
 import { staffIdentities } from '../lib/site-data/approval.ts';
-import { exportChunks, type ExportLink } from '../lib/site-data/exports.ts';
-import { buildSiteData, type SiteModel } from '../lib/site-data/site-model.ts';
+import { CACHE_DIR } from '../lib/load/record-cache.ts';
+import { PAGE_CODE, sourceFingerprint } from '../lib/load/fingerprint.ts';
+import { ExportParts } from '../lib/site-build/export-parts.ts';
+import { RoundPageWriter } from '../lib/site-build/round-pages.ts';
+import { frontMatterFormatters, siteFilters, type SiteContext } from '../lib/site-build/site-filters.ts';
+import { buildSiteData, siteFrame, type SiteModel } from '../lib/site-data/site-model.ts';
 import { humidityChart, temperatureChart } from '../lib/site-data/trend-charts.ts';
 
 export interface BuildOptions {
@@ -50,7 +57,9 @@ export interface BuildOptions {
 export interface BuildReport {
   rounds: number;
   pages: number;
-  ms: { check: number; history: number; model: number; exports: number; eleventy: number; search: number; total: number };
+  ms: { check: number; history: number; model: number; exports: number; eleventy: number; search: number; publish: number; total: number };
+  /** Round pages rendered in this build, and taken unchanged from the page store. */
+  roundPages: { rendered: number; reused: number };
   problems: { errors: number; warnings: number };
   history: 'ok' | 'shallow' | 'unavailable';
 }
@@ -108,7 +117,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
   }
   const tHistory = lap('history');
 
-  // 3. Aggregates once.
+  // 3. Room by room: aggregates, round pages (stored, published after the search index), downloads.
   const lastRound = archive.rounds.reduce<string | null>((m, r) => (m === null || r.data.date > m ? r.data.date : m), null);
   const asOf = opts.today
     ? { date: opts.today, time: '23:59' }
@@ -116,51 +125,45 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
       ? { date: lastRound, time: '23:59' }
       : { date: todayWib(), time: nowWibTime() };
   const generatedAt = new Date().toISOString();
-  const data = buildSiteData({ archive, evaluations, problems, history, historyError, asOf, generatedAt });
+  await prepareOutput(out, root);
+  const base = normalizeBase(opts.base ?? process.env.RONDA_BASE_PATH ?? '');
+  const sites = opts.langs.map((lang, k) => ({
+    lang,
+    base,
+    prefix: k === 0 ? '' : `/${lang}`,
+    alternates: opts.langs.filter((l) => l !== lang).map((l) => ({ lang: l, prefix: l === opts.langs[0] ? '' : `/${l}`, label: SITE_TEXT[l].langName })),
+  }));
+  const inputs = { archive, evaluations, problems, history, historyError, asOf, generatedAt };
+  const roundPages = new RoundPageWriter({
+    includesDir: join(SITE_DIR, '_includes'),
+    languages: sites.map((site) => ({ site, t: SITE_TEXT[site.lang], out: join(out, site.prefix) })),
+    frame: siteFrame(inputs),
+    storeDir: opts.cache === false ? null : join(root, CACHE_DIR, 'pages-v1'),
+    fingerprint: sourceFingerprint(PAGE_CODE),
+  });
+  const parts = new ExportParts(join(out, 'unduh'));
+  const data = buildSiteData(inputs, (room) => {
+    room.entries.forEach((_, k) => roundPages.write(room.page(k)));
+    parts.add(room.entries);
+  });
   const tModel = lap('model');
 
-  // 4. Output folder and downloads.
-  await prepareOutput(out, root);
-  const files = new Map<string, ExportLink>();
-  await mkdir(join(out, 'unduh'), { recursive: true });
-  for (const c of exportChunks(data.entries, { generatedAt, demo: data.model.demo })) {
-    const link = files.get(c.name);
-    const bytes = Buffer.byteLength(c.text, 'utf8');
-    if (link) {
-      await appendFile(join(out, 'unduh', c.name), c.text, 'utf8');
-      link.bytes += bytes;
-      link.rows += c.rows;
-    } else {
-      await writeFile(join(out, 'unduh', c.name), c.text, 'utf8');
-      files.set(c.name, { name: c.name, kind: c.kind, month: c.month, bytes, rows: c.rows });
-    }
-  }
-  // Months in order, the whole archive last (the Unduh page lists them in two tables).
-  const downloads = [...files.values()].sort((a, b) => (a.month === null ? 1 : 0) - (b.month === null ? 1 : 0) || (a.month ?? '').localeCompare(b.month ?? ''));
+  // 4. Downloads: the room-month parts assembled into month and whole-archive files.
+  const downloads = parts.assemble({ generatedAt, demo: data.model.demo });
   const tExports = lap('exports');
 
-  // 5. Eleventy, once per language.
+  // 5. Eleventy, once per language: every page but the round pages.
   const { default: Eleventy } = (await import(ELEVENTY_MODULE)) as { default: EleventyCtor };
-  const base = normalizeBase(opts.base ?? process.env.RONDA_BASE_PATH ?? '');
   let pages = 0;
-  for (const [k, lang] of opts.langs.entries()) {
-    const prefix = k === 0 ? '' : `/${lang}`;
-    const t = SITE_TEXT[lang];
-    const charts = localizedCharts(data.model, lang, t);
-    const site = {
-      lang,
-      base,
-      prefix,
-      alternates: opts.langs.filter((l) => l !== lang).map((l) => ({ lang: l, prefix: l === opts.langs[0] ? '' : `/${l}`, label: SITE_TEXT[l].langName })),
-      downloads,
-      charts,
-    };
-    const elev = new Eleventy(SITE_DIR, prefix ? join(out, lang) : out, {
+  for (const [k, site] of sites.entries()) {
+    const t = SITE_TEXT[site.lang];
+    const charts = localizedCharts(data.model, site.lang, t);
+    const elev = new Eleventy(SITE_DIR, join(out, site.prefix), {
       quietMode: true,
-      config: (c: EleventyConfig) => configureEleventy(c, { site, t, model: data.model, roundPage: data.roundPage, lang, copyAssets: k === 0 }),
+      config: (c: EleventyConfig) => configureEleventy(c, { site: { ...site, downloads, charts }, t, model: data.model, copyAssets: k === 0 }),
     });
     pages += countWritten(await elev.write());
-    debug(`eleventy ${lang}`);
+    debug(`eleventy ${site.lang}`);
   }
   const tEleventy = lap('eleventy');
 
@@ -177,11 +180,16 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
   }
   const tSearch = lap('search');
 
+  // 7. Round pages into the output folder (after the search index: see lib/site-build/round-pages.ts).
+  pages += roundPages.publish();
+  const tPublish = lap('publish');
+
   const total = Math.round(performance.now() - t0);
   return {
     rounds: data.model.rounds,
     pages,
-    ms: { check: tCheck, history: tHistory, model: tModel, exports: tExports, eleventy: tEleventy, search: tSearch, total },
+    ms: { check: tCheck, history: tHistory, model: tModel, exports: tExports, eleventy: tEleventy, search: tSearch, publish: tPublish, total },
+    roundPages: { rendered: roundPages.rendered, reused: roundPages.reused },
     problems: { errors: errors.length, warnings: problems.length - errors.length },
     history: history === null ? 'unavailable' : history.shallow ? 'shallow' : 'ok',
   };
@@ -254,7 +262,6 @@ function localizedCharts(model: SiteModel, lang: Lang, t: SiteText) {
 interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (...args: any[]) => unknown): void;
-  addNunjucksGlobal(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   setTemplateFormats(formats: string[]): void;
   setNunjucksEnvironmentOptions(opts: Record<string, unknown>): void;
@@ -264,46 +271,22 @@ interface EleventyConfig {
 
 function configureEleventy(
   c: EleventyConfig,
-  ctx: { site: Record<string, unknown> & { lang: Lang; base: string; prefix: string }; t: SiteText; model: SiteModel; roundPage: (i: number) => unknown; lang: Lang; copyAssets: boolean },
+  ctx: { site: SiteContext & Record<string, unknown>; t: SiteText; model: SiteModel; copyAssets: boolean },
 ): void {
-  const { lang, site } = ctx;
   c.setTemplateFormats(['njk']);
   // Autoescape is Eleventy's default for Nunjucks; set explicitly so nobody turns it off by accident.
   c.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   c.setQuietMode(true);
   // The site uses no Eleventy collections; keeping pages out of them lets Eleventy drop rendered pages sooner.
   c.addGlobalData('eleventyExcludeFromCollections', true);
-  c.addGlobalData('site', site);
+  c.addGlobalData('site', ctx.site);
   c.addGlobalData('t', ctx.t);
   c.addGlobalData('model', ctx.model);
-  // Formatters for JS front matter (page titles); templates use the filters below.
-  c.addGlobalData('f', {
-    date: (x: string) => fmt.formatDate(x, lang),
-    dateLong: (x: string) => fmt.formatDateLong(x, lang),
-    month: (x: string) => fmt.formatMonth(x, lang),
-    time: (x: string) => fmt.formatTime(x, lang),
-  });
-  c.addNunjucksGlobal('roundPage', ctx.roundPage);
+  c.addGlobalData('f', frontMatterFormatters(ctx.site.lang));
   if (ctx.copyAssets) c.addPassthroughCopy({ [join(SITE_DIR, 'assets')]: 'assets' });
   else c.ignores.add('assets/**');
-
-  /** Site path → href with base path and language prefix. */
-  c.addFilter('href', (p: string) => `${site.base}${site.prefix}${p}`);
-  /** Language-neutral files (CSS, downloads, search bundle). */
-  c.addFilter('asset', (p: string) => `${site.base}${p}`);
-  c.addFilter('num', (x: number | null, d = 1) => fmt.formatNumber(x, lang, d));
-  c.addFilter('numl', (x: number | null, d = 2) => fmt.formatNumberLoose(x, lang, d));
-  c.addFilter('pct', (x: number | null, d = 1) => fmt.formatPercent(x, lang, d));
-  c.addFilter('date', (x: string | null) => fmt.formatDate(x, lang));
-  c.addFilter('dateLong', (x: string | null) => fmt.formatDateLong(x, lang));
-  c.addFilter('dateShort', (x: string | null) => fmt.formatDateShort(x, lang));
-  c.addFilter('month', (x: string | null) => fmt.formatMonth(x, lang));
-  c.addFilter('time', (x: string | null) => fmt.formatTime(x, lang));
-  c.addFilter('instant', (x: string | null) => fmt.formatInstantWib(x, lang));
-  c.addFilter('duration', (x: number | null) => fmt.formatDuration(x, lang));
-  c.addFilter('short', (x: string | null) => (typeof x === 'string' ? x.slice(0, 10) : '–'));
-  c.addFilter('bytes', (n: number) => (n < 1024 ? `${n} B` : n < 1048576 ? `${fmt.formatNumber(n / 1024, lang, 1)} KB` : `${fmt.formatNumber(n / 1048576, lang, 1)} MB`));
-  c.addFilter('ym', (ym: string) => ym.replace('-', '/'));
+  // The same filters as the round pages' renderer (lib/site-build/site-filters.ts).
+  for (const [name, fn] of Object.entries(siteFilters())) c.addFilter(name, fn);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -33,8 +33,8 @@ export function sourceFingerprint(parts: readonly string[]): string {
   const key = parts.join('\n');
   const hit = memo.get(key);
   if (hit) return hit;
-  const keep = (name: string) => (name.endsWith('.ts') || name.endsWith('.json') || name.endsWith('.mjs')) && !name.includes('.test.');
-  const files = parts.flatMap((p) => (/\.(ts|json|mjs)$/.test(p) ? [join(REPO, p)] : filesUnder(join(REPO, p), keep))).sort();
+  const keep = (name: string) => /\.(ts|json|mjs|njk)$/.test(name) && !name.includes('.test.');
+  const files = parts.flatMap((p) => (/\.(ts|json|mjs|njk)$/.test(p) ? [join(REPO, p)] : filesUnder(join(REPO, p), keep))).sort();
   const h = createHash('sha1');
   for (const f of files) {
     h.update(relative(REPO, f)).update('\0');
@@ -54,3 +54,5 @@ export function sourceFingerprint(parts: readonly string[]): string {
 export const RECORD_CODE = ['lib/load', 'lib/validate/schemas.ts', 'lib/validate/field-label.ts', 'lib/problems.ts', 'lib/paths.ts', 'schemas'];
 /** What a whole check depends on: all of lib (rules, evaluation, loader) and the schemas. */
 export const CHECK_CODE = ['lib', 'schemas'];
+/** What a rendered round page depends on: the code (lib: data, filters, words) and the page templates. */
+export const PAGE_CODE = ['lib', 'schemas', 'site/_includes'];

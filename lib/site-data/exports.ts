@@ -84,7 +84,7 @@ export function checkRows(e: RoundEntry): string[][] {
   return out;
 }
 
-const csvRows = (rows: string[][]) => (rows.length ? stringify(rows, { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ }) : '');
+export const csvRows = (rows: string[][]) => (rows.length ? stringify(rows, { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ }) : '');
 const csvHeader = (columns: readonly string[]) => BOM + csvRows([columns as string[]]);
 
 export function toCsv(columns: readonly string[], rows: string[][]): string {
@@ -123,35 +123,84 @@ export function roundJson(e: RoundEntry): Record<string, unknown> {
   };
 }
 
+/** The downloads of some rounds of ONE month (the build writes one per room and month), as text. */
+export interface MonthPart {
+  ym: string;
+  readings: string;
+  readingRows: number;
+  checks: string;
+  checkRows: number;
+  /** The rounds as JSON objects joined by ",\n" (no brackets). */
+  json: string;
+  rounds: number;
+}
+
+/** `entries` all of month `ym`, in the order their rows should appear. */
+export function monthPart(ym: string, entries: readonly RoundEntry[]): MonthPart {
+  const readings = entries.flatMap(readingRows);
+  const checks = entries.flatMap(checkRows);
+  return {
+    ym,
+    readings: csvRows(readings),
+    readingRows: readings.length,
+    checks: csvRows(checks),
+    checkRows: checks.length,
+    json: entries.map((e) => JSON.stringify(roundJson(e))).join(',\n'),
+    rounds: entries.length,
+  };
+}
+
 /**
- * The downloads as a stream of chunks: for each month its readings CSV, checks CSV and JSON, each
- * chunk also appended to the whole-archive file of its kind (rows are turned into text once). Chunks
- * of one file arrive in order; `entries` in any order, rows sorted by date, room and shift order.
+ * The download files as a stream of chunks, from month parts in month order (several parts of a
+ * month — one per room — in a row): each month's readings CSV, checks CSV and JSON, every part also
+ * appended to the whole-archive file of its kind. Chunks of one file arrive in order, so no file is
+ * ever one huge string.
  */
-export function* exportChunks(entries: readonly RoundEntry[], meta: { generatedAt: string; demo: boolean }): Generator<ExportChunk> {
-  const chrono = [...entries].sort((a, b) => a.date.localeCompare(b.date) || a.room.localeCompare(b.room) || a.index - b.index);
-  const byMonth = new Map<string, RoundEntry[]>();
-  for (const e of chrono) (byMonth.get(e.ym) ?? byMonth.set(e.ym, []).get(e.ym)!).push(e);
+export function* assembleExports(parts: Iterable<MonthPart>, meta: { generatedAt: string; demo: boolean }): Generator<ExportChunk> {
   const jsonHead = (month: string | null) =>
     `{"source":"Ronda","generated_at":${JSON.stringify(meta.generatedAt)},"demo":${meta.demo},"month":${JSON.stringify(month)},"rounds":[\n`;
   const whole = { readings: 'ronda-pembacaan-semua.csv', checks: 'ronda-pemeriksaan-semua.csv', json: 'ronda-semua.json' };
   yield { name: whole.readings, kind: 'readings-csv', month: null, text: csvHeader(READING_COLUMNS), rows: 0 };
   yield { name: whole.checks, kind: 'checks-csv', month: null, text: csvHeader(CHECK_COLUMNS), rows: 0 };
   yield { name: whole.json, kind: 'json', month: null, text: jsonHead(null), rows: 0 };
-  let first = true;
-  for (const [ym, list] of byMonth) {
-    const readings = list.flatMap(readingRows);
-    const readingsText = csvRows(readings);
-    yield { name: `ronda-pembacaan-${ym}.csv`, kind: 'readings-csv', month: ym, text: csvHeader(READING_COLUMNS) + readingsText, rows: readings.length };
-    yield { name: whole.readings, kind: 'readings-csv', month: null, text: readingsText, rows: readings.length };
-    const checks = list.flatMap(checkRows);
-    const checksText = csvRows(checks);
-    yield { name: `ronda-pemeriksaan-${ym}.csv`, kind: 'checks-csv', month: ym, text: csvHeader(CHECK_COLUMNS) + checksText, rows: checks.length };
-    yield { name: whole.checks, kind: 'checks-csv', month: null, text: checksText, rows: checks.length };
-    const rounds = list.map((e) => JSON.stringify(roundJson(e))).join(',\n');
-    yield { name: `ronda-${ym}.json`, kind: 'json', month: ym, text: `${jsonHead(ym)}${rounds}\n]}\n`, rows: list.length };
-    yield { name: whole.json, kind: 'json', month: null, text: (first ? '' : ',\n') + rounds, rows: list.length };
-    first = false;
+  let open: string | null = null; // the month whose files are being written
+  let firstInWhole = true;
+  let firstInMonth = true;
+  const closeMonth = function* (): Generator<ExportChunk> {
+    if (open !== null) yield { name: `ronda-${open}.json`, kind: 'json', month: open, text: '\n]}\n', rows: 0 };
+  };
+  for (const p of parts) {
+    if (p.rounds === 0) continue;
+    if (p.ym !== open) {
+      yield* closeMonth();
+      open = p.ym;
+      firstInMonth = true;
+      yield { name: `ronda-pembacaan-${p.ym}.csv`, kind: 'readings-csv', month: p.ym, text: csvHeader(READING_COLUMNS), rows: 0 };
+      yield { name: `ronda-pemeriksaan-${p.ym}.csv`, kind: 'checks-csv', month: p.ym, text: csvHeader(CHECK_COLUMNS), rows: 0 };
+      yield { name: `ronda-${p.ym}.json`, kind: 'json', month: p.ym, text: jsonHead(p.ym), rows: 0 };
+    }
+    yield { name: `ronda-pembacaan-${p.ym}.csv`, kind: 'readings-csv', month: p.ym, text: p.readings, rows: p.readingRows };
+    yield { name: whole.readings, kind: 'readings-csv', month: null, text: p.readings, rows: p.readingRows };
+    yield { name: `ronda-pemeriksaan-${p.ym}.csv`, kind: 'checks-csv', month: p.ym, text: p.checks, rows: p.checkRows };
+    yield { name: whole.checks, kind: 'checks-csv', month: null, text: p.checks, rows: p.checkRows };
+    yield { name: `ronda-${p.ym}.json`, kind: 'json', month: p.ym, text: (firstInMonth ? '' : ',\n') + p.json, rows: p.rounds };
+    yield { name: whole.json, kind: 'json', month: null, text: (firstInWhole ? '' : ',\n') + p.json, rows: p.rounds };
+    firstInMonth = false;
+    firstInWhole = false;
   }
+  yield* closeMonth();
   yield { name: whole.json, kind: 'json', month: null, text: '\n]}\n', rows: 0 };
+}
+
+/** The downloads of `entries` (any order): rows by month, then room, date and shift order. */
+export function* exportChunks(entries: readonly RoundEntry[], meta: { generatedAt: string; demo: boolean }): Generator<ExportChunk> {
+  const sorted = [...entries].sort((a, b) => a.ym.localeCompare(b.ym) || a.room.localeCompare(b.room) || a.index - b.index);
+  const parts: MonthPart[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j]!.ym === sorted[i]!.ym && sorted[j]!.room === sorted[i]!.room) j++;
+    parts.push(monthPart(sorted[i]!.ym, sorted.slice(i, j)));
+    i = j;
+  }
+  yield* assembleExports(parts, meta);
 }

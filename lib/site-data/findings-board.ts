@@ -91,14 +91,16 @@ export function findingsBoard(
   }
   const out = [...byId.values()];
   for (const v of out) v.ageDays = Math.max(0, daysBetween(v.raisedOn, v.status === 'selesai' ? (v.closedOn ?? today) : today));
-  // Open first (oldest first: the longest-standing is the most urgent), then closed, newest first.
-  return out.sort((a, b) =>
-    a.status !== b.status
-      ? a.status === 'terbuka' ? -1 : 1
-      : a.status === 'terbuka'
-        ? a.raisedOn.localeCompare(b.raisedOn) || a.id.localeCompare(b.id)
-        : (b.closedOn ?? '').localeCompare(a.closedOn ?? '') || b.id.localeCompare(a.id),
-  );
+  return out.sort(compareFindings);
+}
+
+/** Board order: open first (oldest first: the longest-standing is the most urgent), then closed, newest first. */
+export function compareFindings(a: FindingView, b: FindingView): number {
+  return a.status !== b.status
+    ? a.status === 'terbuka' ? -1 : 1
+    : a.status === 'terbuka'
+      ? a.raisedOn.localeCompare(b.raisedOn) || a.id.localeCompare(b.id)
+      : (b.closedOn ?? '').localeCompare(a.closedOn ?? '') || b.id.localeCompare(a.id);
 }
 
 /** Was the finding open at the end of a day (raised on/before it, not closed by then)? */

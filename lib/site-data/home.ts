@@ -33,7 +33,10 @@ export interface HomeView {
 
 export function homeView(args: {
   rooms: ReadonlyMap<string, RoomRecord>;
-  entries: readonly RoundEntry[];
+  /** The latest round of each room (full entries). */
+  latest: readonly RoundEntry[];
+  /** Every round's row, in the round index order. */
+  rows: readonly RoundRow[];
   findings: readonly FindingView[];
   missed: readonly Slot[];
   recaps: readonly MonthRecap[];
@@ -44,7 +47,7 @@ export function homeView(args: {
   const recentDays = args.recentDays ?? 14;
   const since = addDays(args.today, -(recentDays - 1));
   const latestByRoom = new Map<string, RoundEntry>();
-  for (const e of args.entries) latestByRoom.set(e.room, e); // index order: the last is the latest
+  for (const e of args.latest) latestByRoom.set(e.room, e);
   const roomIds = [...new Set([...args.rooms.keys(), ...latestByRoom.keys()])].sort();
   const rooms = roomIds.map((id): HomeRoom => {
     const room = args.rooms.get(id);
@@ -81,8 +84,9 @@ export function homeView(args: {
         .map((c) => ({ id: c.equipment, name: eqNames.get(c.equipment) ?? c.equipment, status: c.status, url: `/perangkat/${id}/${c.equipment}/` })),
     };
   });
-  const unapproved = args.entries.filter((e) => e.history.approval.state === 'unapproved');
-  const newestFirst = [...unapproved].sort((a, b) => b.date.localeCompare(a.date) || b.index - a.index);
+  // Rows come in index order: the position breaks ties between rounds of the same date.
+  const unapproved = args.rows.map((row, k) => ({ row, k })).filter((x) => x.row.approval === 'unapproved');
+  const newestFirst = unapproved.sort((a, b) => b.row.date.localeCompare(a.row.date) || b.k - a.k).map((x) => x.row);
   const ym = args.today.slice(0, 7);
   return {
     rooms,
@@ -90,7 +94,7 @@ export function homeView(args: {
     missedRecent: args.missed.filter((s) => s.date >= since).reverse(),
     missedTotal: args.missed.length,
     recentDays,
-    awaitingApproval: newestFirst.slice(0, args.maxAwaiting ?? 10).map(roundRow),
+    awaitingApproval: newestFirst.slice(0, args.maxAwaiting ?? 10),
     awaitingTotal: unapproved.length,
     month: args.recaps.find((r) => r.ym === ym) ?? args.recaps[args.recaps.length - 1] ?? null,
   };

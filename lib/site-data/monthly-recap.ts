@@ -8,7 +8,7 @@ import { addDays } from '../time.ts';
 import type { ApprovalState } from './approval.ts';
 import { openOn, type FindingView } from './findings-board.ts';
 import type { MaintenanceView } from './maintenance-list.ts';
-import type { RoundEntry } from './round-index.ts';
+import type { RoundSummary } from './round-index.ts';
 import { slotKey, type Slot } from './sop-timing.ts';
 import type { Excursion, RoomTrends } from './trends.ts';
 
@@ -70,7 +70,7 @@ export function monthsBetween(from: string, to: string): string[] {
 export function monthlyRecaps(args: {
   config: ConfigRecord;
   rooms: readonly string[];
-  entries: readonly RoundEntry[];
+  entries: readonly RoundSummary[];
   /** Due slots over the whole archive period (dueSlots). */
   due: readonly Slot[];
   trends: ReadonlyMap<string, RoomTrends>;
@@ -81,7 +81,7 @@ export function monthlyRecaps(args: {
 }): MonthRecap[] {
   const { entries, due, trends, findings, maintenance, months, asOf } = args;
   const done = new Set(entries.map((e) => slotKey(e)));
-  const byMonth = new Map<string, RoundEntry[]>();
+  const byMonth = new Map<string, RoundSummary[]>();
   for (const e of entries) (byMonth.get(e.ym) ?? byMonth.set(e.ym, []).get(e.ym)!).push(e);
   const dueByMonth = new Map<string, Slot[]>();
   for (const s of due) {
@@ -116,9 +116,9 @@ export function monthlyRecaps(args: {
     const verdicts: Record<Verdict, number> = { ok: 0, attention: 0, critical: 0 };
     let devicesNotGood = 0;
     for (const e of rs) {
-      approval[e.history.approval.state]++;
-      verdicts[e.evaluation.verdict]++;
-      devicesNotGood += e.evaluation.counts.checks['perlu-perhatian'] + e.evaluation.counts.checks.rusak;
+      approval[e.approval]++;
+      verdicts[e.verdict]++;
+      devicesNotGood += e.devicesNotGood;
     }
     const readings = { total: 0, outNormal: 0, outRecommended: 0, outCritical: 0 };
     const excursions: Excursion[] = [];

@@ -2,7 +2,7 @@ import type { Archive, LoadedRecord } from '../load/archive.ts';
 import type { ArchiveHistory } from '../git/history.ts';
 import { evaluateRound, type RoundEvaluation, type Verdict } from '../evaluate/index.ts';
 import type { RoundRecord } from '../types.generated.ts';
-import { recordHistory, type RecordHistoryView } from './approval.ts';
+import { recordHistory, type ApprovalState, type RecordHistoryView } from './approval.ts';
 import { roundTiming, type RoundTiming } from './sop-timing.ts';
 
 /** One round with everything the build computed about it, once. */
@@ -34,50 +34,55 @@ export function roundUrl(path: string): { slug: string; url: string } {
   return { slug: name, url: `/ronde/${y}/${m}/${name}/` };
 }
 
+/** Every loaded round in the build's order: room, date, the configured shift order, then path. */
+export function sortRounds(archive: Archive): LoadedRecord<RoundRecord>[] {
+  const shiftOrder = new Map((archive.config?.data.shifts ?? []).map((s, i) => [s.id, i]));
+  // Sort keys read once per record: `data` may be a lazy getter over the record cache.
+  const keyed = archive.rounds.map((r) => ({ r, room: r.data.room, date: r.data.date, shift: shiftOrder.get(r.data.shift) ?? 99 }));
+  keyed.sort((a, b) => a.room.localeCompare(b.room) || a.date.localeCompare(b.date) || a.shift - b.shift || a.r.path.localeCompare(b.r.path));
+  return keyed.map((k) => k.r);
+}
+
 /**
- * Every loaded round, sorted by room, date and the configured shift order, with its evaluation
- * (taken from checkArchive's, or evaluated here when missing), approval and SOP timing.
+ * One round with its evaluation (the one given, or evaluated here), approval and SOP timing.
+ * `index` is its position in sortRounds' order.
  */
+export function roundEntry(
+  archive: Archive,
+  r: LoadedRecord<RoundRecord>,
+  index: number,
+  history: ArchiveHistory | null,
+  evaluation?: RoundEvaluation,
+): RoundEntry {
+  const config = archive.config?.data;
+  const data = r.data;
+  const { slug, url } = roundUrl(r.path);
+  return {
+    index,
+    path: r.path,
+    blob: r.blob,
+    record: data,
+    room: data.room,
+    date: data.date,
+    ym: data.date.slice(0, 7),
+    shift: data.shift,
+    slug,
+    url,
+    evaluation:
+      evaluation ??
+      evaluateRound(data, { thresholds: config?.thresholds, checklists: archive.checklists?.data, room: archive.rooms.get(data.room)?.data }),
+    history: recordHistory(history, r.path, r.blob, config),
+    timing: config ? roundTiming(data, config, history?.files.get(r.path)) : emptyTiming(),
+  };
+}
+
+/** Every loaded round as a full entry, in sortRounds' order (small archives and tests; the build goes room by room). */
 export function indexRounds(
   archive: Archive,
   evaluations: ReadonlyMap<string, RoundEvaluation>,
   history: ArchiveHistory | null,
 ): RoundEntry[] {
-  const config = archive.config?.data;
-  const shiftOrder = new Map((config?.shifts ?? []).map((s, i) => [s.id, i]));
-  const sorted = [...archive.rounds].sort(
-    (a, b) =>
-      a.data.room.localeCompare(b.data.room) ||
-      a.data.date.localeCompare(b.data.date) ||
-      (shiftOrder.get(a.data.shift) ?? 99) - (shiftOrder.get(b.data.shift) ?? 99) ||
-      a.path.localeCompare(b.path),
-  );
-  return sorted.map((r: LoadedRecord<RoundRecord>, index) => {
-    const evaluation =
-      evaluations.get(r.path) ??
-      evaluateRound(r.data, {
-        thresholds: config?.thresholds,
-        checklists: archive.checklists?.data,
-        room: archive.rooms.get(r.data.room)?.data,
-      });
-    const h = recordHistory(history, r.path, r.blob, config);
-    const { slug, url } = roundUrl(r.path);
-    return {
-      index,
-      path: r.path,
-      blob: r.blob,
-      record: r.data,
-      room: r.data.room,
-      date: r.data.date,
-      ym: r.data.date.slice(0, 7),
-      shift: r.data.shift,
-      slug,
-      url,
-      evaluation,
-      history: h,
-      timing: config ? roundTiming(r.data, config, history?.files.get(r.path)) : emptyTiming(),
-    };
-  });
+  return sortRounds(archive).map((r, index) => roundEntry(archive, r, index, history, evaluations.get(r.path)));
 }
 
 function emptyTiming(): RoundTiming {
@@ -130,5 +135,33 @@ export function roundRow(e: RoundEntry): RoundRow {
     openFindings: c.openFindings,
     approval: e.history.approval.state,
     workWithin: e.timing.workWithin,
+  };
+}
+
+/** What the monthly recap keeps of a round once its room is done: a few numbers, not the record. */
+export interface RoundSummary {
+  index: number;
+  room: string;
+  date: string;
+  ym: string;
+  shift: string;
+  timing: RoundTiming;
+  approval: ApprovalState;
+  verdict: Verdict;
+  devicesNotGood: number;
+}
+
+export function roundSummary(e: RoundEntry): RoundSummary {
+  const c = e.evaluation.counts.checks;
+  return {
+    index: e.index,
+    room: e.room,
+    date: e.date,
+    ym: e.ym,
+    shift: e.shift,
+    timing: e.timing,
+    approval: e.history.approval.state,
+    verdict: e.evaluation.verdict,
+    devicesNotGood: c['perlu-perhatian'] + c.rusak,
   };
 }

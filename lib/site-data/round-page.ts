@@ -11,7 +11,6 @@ import type { RoundEntry } from './round-index.ts';
 import type { RoundTiming } from './sop-timing.ts';
 
 export interface RoundPage {
-  i: number;
   url: string;
   slug: string;
   path: string;
@@ -106,7 +105,6 @@ export function buildRoundPage(ctx: RoundPageContext, i: number): RoundPage {
   };
   const ev = e.evaluation;
   return {
-    i,
     url: e.url,
     slug: e.slug,
     path: e.path,

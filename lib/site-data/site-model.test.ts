@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteData } from './site-model.ts';
+import { buildSiteData, type RoomRounds } from './site-model.ts';
 import { round, testArchive, testConfig } from './test-archive.ts';
 
 const config = testConfig();
@@ -24,10 +24,14 @@ const archive = testArchive(
 
 describe('buildSiteData', () => {
   // As of 2 Nov 12:30 WIB: the afternoon shift of 2 Nov (13:00–16:00) is not due yet.
-  const { model, roundPage } = buildSiteData({
-    archive, evaluations: new Map(), problems: [], history: null, historyError: 'not a git repository',
-    asOf: { date: '2026-11-02', time: '12:30' }, generatedAt: '2026-11-02T05:30:00Z',
-  });
+  const visits: RoomRounds[] = [];
+  const { model, rows } = buildSiteData(
+    {
+      archive, evaluations: new Map(), problems: [], history: null, historyError: 'not a git repository',
+      asOf: { date: '2026-11-02', time: '12:30' }, generatedAt: '2026-11-02T05:30:00Z',
+    },
+    (r) => visits.push(r),
+  );
 
   it('counts scheduled, done and missed rounds per month as of the build', () => {
     expect(model.missed).toEqual([{ room: 'ruang-server-utama', date: '2026-10-31', shift: 'sore' }]);
@@ -44,7 +48,8 @@ describe('buildSiteData', () => {
     expect(model.home.openFindings).toEqual([]);
     expect(model.home.missedTotal).toBe(1);
     expect(model.roundMonths.map((m) => [m.ym, m.rows.length])).toEqual([['2026-10', 3], ['2026-11', 3]]);
-    expect(model.roundRefs).toHaveLength(6);
+    expect(rows).toHaveLength(6);
+    expect(visits.map((v) => [v.room, v.entries.length])).toEqual([['ruang-server-utama', 6]]);
     expect(model.history.available).toBe(false);
   });
 
@@ -56,8 +61,8 @@ describe('buildSiteData', () => {
   });
 
   it('builds a round page on demand, with the signature data and neighbours', () => {
-    const i = model.roundRefs.find((r) => r.date === '2026-11-01' && r.shift === 'pagi')!.i;
-    const page = roundPage(i);
+    const room = visits[0]!;
+    const page = room.page(room.entries.findIndex((e) => e.date === '2026-11-01' && e.shift === 'pagi'));
     expect(page.verdict).toBe('critical');
     expect(page.officer.name).toBe(config.staff.find((s) => s.id === 'budi')!.name);
     expect(page.approval).toMatchObject({ state: 'unknown', reason: 'no-history' });

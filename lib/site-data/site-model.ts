@@ -4,18 +4,19 @@
  * templates format them (lib/format) and word them (lib/i18n/site-strings.ts) per language.
  */
 import type { ArchiveHistory } from '../git/history.ts';
-import type { Archive } from '../load/archive.ts';
+import type { Archive, LoadedRecord } from '../load/archive.ts';
+import { peekEvaluation } from '../check.ts';
 import type { Problem } from '../problems.ts';
 import { resolveThresholds, type ResolvedThresholds, type RoundEvaluation } from '../evaluate/index.ts';
-import type { RoomRecord } from '../types.generated.ts';
+import type { RoomRecord, RoundRecord } from '../types.generated.ts';
 import { personOf, type PersonView } from './approval.ts';
 import { deviceHistories, type DeviceView } from './device-history.ts';
-import { findingsBoard, type FindingView } from './findings-board.ts';
+import { compareFindings, findingsBoard, type FindingView } from './findings-board.ts';
 import { homeView, type HomeView } from './home.ts';
 import { maintenanceViews, type MaintenanceView } from './maintenance-list.ts';
 import { monthlyRecaps, monthsBetween, type AsOf, type MonthRecap } from './monthly-recap.ts';
 import { buildRoundPage, type RoundPage } from './round-page.ts';
-import { indexRounds, roundRow, type RoundEntry, type RoundRow } from './round-index.ts';
+import { roundEntry, roundRow, roundSummary, sortRounds, type RoundEntry, type RoundRow, type RoundSummary } from './round-index.ts';
 import { dueSlots, scheduleStart, slotKey, type Slot } from './sop-timing.ts';
 import { computeTrends, type Excursion, type RoomTrends, type TrendRow } from './trends.ts';
 
@@ -58,8 +59,6 @@ export interface SiteModel {
   months: MonthLink[];
   roundMonths: { ym: string; url: string; rows: RoundRow[]; prev: string | null; next: string | null }[];
   roomMonths: { ym: string; room: string; url: string; rows: RoundRow[] }[];
-  /** Pagination array of the round pages: light on purpose; pages are built by roundPage(i). */
-  roundRefs: { i: number; url: string; date: string; room: string; shift: string }[];
   rounds: number;
   devices: DeviceView[];
   findings: FindingView[];
@@ -84,44 +83,91 @@ export interface SiteInputs {
 
 export interface SiteData {
   model: SiteModel;
-  entries: RoundEntry[];
-  roundPage: (i: number) => RoundPage;
+  /** Every round's list row, in the round index order (room, date, shift). */
+  rows: RoundRow[];
 }
 
-export function buildSiteData(inp: SiteInputs): SiteData {
+/**
+ * One room's rounds as full entries (record + evaluation), handed to the build while they are in
+ * memory: its round pages and downloads are written from here, then the entries are dropped.
+ */
+export interface RoomRounds {
+  room: string;
+  entries: readonly RoundEntry[];
+  /** The page of entries[k]: built on demand, so a page is held only while it is written. */
+  page(k: number): RoundPage;
+}
+
+/**
+ * Computes the site model room by room: only one room's full entries are alive at a time (at
+ * 200,000 rounds all of them would need ≈6 GB), and what outlives a room is small — list rows,
+ * recap summaries, trend rows, device runs, findings. `onRoom` is called once per room with rounds.
+ */
+export function buildSiteData(inp: SiteInputs, onRoom?: (r: RoomRounds) => void): SiteData {
   const { archive, asOf } = inp;
   const config = archive.config?.data;
   const checklists = archive.checklists?.data;
   const rooms = new Map<string, RoomRecord>([...archive.rooms].map(([id, r]) => [id, r.data]));
-  const entries = indexRounds(archive, inp.evaluations, inp.history);
   const maintenance = maintenanceViews(archive.maintenance, inp.history, config);
-  const findings = findingsBoard(entries, maintenance, asOf.date);
-  const devices = deviceHistories(rooms, checklists, entries, findings, maintenance);
-  const trendsByRoom = computeTrends(entries);
+
+  const byRoom = new Map<string, LoadedRecord<RoundRecord>[]>();
+  for (const r of sortRounds(archive)) {
+    const room = r.data.room;
+    (byRoom.get(room) ?? byRoom.set(room, []).get(room)!).push(r);
+  }
+  const rows: RoundRow[] = [];
+  const summaries: RoundSummary[] = [];
+  const latest: RoundEntry[] = [];
+  const trendsByRoom = new Map<string, RoomTrends>();
+  const devices: DeviceView[] = [];
+  const findingLists: FindingView[][] = [];
+  let firstRound: string | null = null;
+  let lastRound: string | null = null;
+  const roomOrder = [...new Set([...rooms.keys(), ...byRoom.keys()])].sort((a, b) => a.localeCompare(b));
+  for (const room of roomOrder) {
+    const list = byRoom.get(room) ?? [];
+    const offset = rows.length;
+    const entries = list.map((r, k) => roundEntry(archive, r, offset + k, inp.history, peekEvaluation(inp.evaluations, r.path)));
+    // Findings and their continuity are per room (the checker's rules are too).
+    const roomFindings = findingsBoard(entries, maintenance, asOf.date);
+    findingLists.push(roomFindings);
+    const roomRecord = rooms.get(room);
+    if (roomRecord) devices.push(...deviceHistories(new Map([[room, roomRecord]]), checklists, entries, roomFindings, maintenance));
+    if (entries.length === 0) continue;
+    trendsByRoom.set(room, computeTrends(entries).get(room)!);
+    for (const e of entries) {
+      rows.push(roundRow(e));
+      summaries.push(roundSummary(e));
+      if (firstRound === null || e.date < firstRound) firstRound = e.date;
+      if (lastRound === null || e.date > lastRound) lastRound = e.date;
+    }
+    latest.push(entries[entries.length - 1]!);
+    const ctx = { entries, config, checklists, rooms };
+    onRoom?.({ room, entries, page: (k) => buildRoundPage(ctx, k) });
+  }
+  const findings = findingLists.flat().sort(compareFindings);
 
   // Months from the schedule start (or the first round) to the as-of month.
-  const firstRound = entries.reduce<string | null>((m, e) => (m === null || e.date < m ? e.date : m), null);
   const start = [config ? scheduleStart(config) : null, firstRound].filter((d): d is string => d !== null).sort()[0] ?? asOf.date;
-  const lastRound = entries.reduce<string | null>((m, e) => (m === null || e.date > m ? e.date : m), null);
   const endMonth = [asOf.date.slice(0, 7), lastRound?.slice(0, 7) ?? ''].sort().pop()!;
   const months = monthsBetween(start.slice(0, 7), endMonth);
   const roomIds = [...rooms.keys()].sort();
   const due = config ? dueSlots(config, roomIds, start, asOf) : [];
-  const done = new Set(entries.map(slotKey));
+  const done = new Set(summaries.map(slotKey));
   const missed = due.filter((s) => !done.has(slotKey(s)));
   const recaps = config
-    ? monthlyRecaps({ config, rooms: roomIds, entries, due, trends: trendsByRoom, findings, maintenance, months, asOf })
+    ? monthlyRecaps({ config, rooms: roomIds, entries: summaries, due, trends: trendsByRoom, findings, maintenance, months, asOf })
     : [];
 
-  // Round lists by month, and by month and room.
-  const rows = entries.map(roundRow);
-  const chrono = entries.map((e, k) => ({ e, row: rows[k]! })).sort((a, b) => a.e.date.localeCompare(b.e.date) || a.e.room.localeCompare(b.e.room) || a.e.index - b.e.index);
+  // Round lists by month, and by month and room (rows are in room order; k keeps it for ties).
+  const chrono = rows.map((row, k) => ({ row, k })).sort((a, b) => a.row.date.localeCompare(b.row.date) || a.row.room.localeCompare(b.row.room) || a.k - b.k);
   const byMonth = new Map<string, RoundRow[]>();
   const byRoomMonth = new Map<string, { ym: string; room: string; rows: RoundRow[] }>();
-  for (const { e, row } of chrono) {
-    (byMonth.get(e.ym) ?? byMonth.set(e.ym, []).get(e.ym)!).push(row);
-    const k = `${e.ym}|${e.room}`;
-    (byRoomMonth.get(k) ?? byRoomMonth.set(k, { ym: e.ym, room: e.room, rows: [] }).get(k)!).rows.push(row);
+  for (const { row } of chrono) {
+    const ym = row.date.slice(0, 7);
+    (byMonth.get(ym) ?? byMonth.set(ym, []).get(ym)!).push(row);
+    const k = `${ym}|${row.room}`;
+    (byRoomMonth.get(k) ?? byRoomMonth.set(k, { ym, room: row.room, rows: [] }).get(k)!).rows.push(row);
   }
   const monthUrl = (ym: string) => `/ronde/${ym.slice(0, 4)}/${ym.slice(5, 7)}/`;
   const roomMonthUrl = (ym: string, room: string) => `${monthUrl(ym)}ruang/${room}/`;
@@ -212,9 +258,34 @@ export function buildSiteData(inp: SiteInputs): SiteData {
       }),
   }));
 
+  const model: SiteModel = {
+    ...siteFrame(inp),
+    rooms: roomViews,
+    home: homeView({ rooms, latest, rows, findings, missed, recaps, today: asOf.date }),
+    months: monthLinks,
+    roundMonths,
+    roomMonths,
+    rounds: rows.length,
+    devices,
+    findings,
+    maintenance,
+    trends,
+    trendMonths,
+    recaps,
+    missed,
+  };
+  return { model, rows };
+}
+
+/** The fields every page's frame shows (header, footer, signature names), known before any round is read. */
+export type SiteFrame = Pick<SiteModel, 'generatedAt' | 'asOf' | 'demo' | 'organization' | 'sop' | 'standards' | 'shifts' | 'kasi' | 'names' | 'history' | 'problems'>;
+
+export function siteFrame(inp: Pick<SiteInputs, 'archive' | 'problems' | 'history' | 'historyError' | 'asOf' | 'generatedAt'>): SiteFrame {
+  const { archive, asOf } = inp;
+  const config = archive.config?.data;
   const org = config?.organization;
   const errors = inp.problems.filter((p) => p.severity === 'error');
-  const model: SiteModel = {
+  return {
     generatedAt: inp.generatedAt,
     asOf,
     demo: config?.demo === true,
@@ -255,21 +326,5 @@ export function buildSiteData(inp: SiteInputs): SiteData {
       warnings: inp.problems.length - errors.length,
       files: [...new Set(errors.map((p) => p.file))].sort(),
     },
-    rooms: roomViews,
-    home: homeView({ rooms, entries, findings, missed, recaps, today: asOf.date }),
-    months: monthLinks,
-    roundMonths,
-    roomMonths,
-    roundRefs: entries.map((e) => ({ i: e.index, url: e.url, date: e.date, room: e.room, shift: e.shift })),
-    rounds: entries.length,
-    devices,
-    findings,
-    maintenance,
-    trends,
-    trendMonths,
-    recaps,
-    missed,
   };
-  const ctx = { entries, config, checklists, rooms };
-  return { model, entries, roundPage: (i: number) => buildRoundPage(ctx, i) };
 }

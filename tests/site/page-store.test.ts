@@ -1,0 +1,82 @@
+/**
+ * Round pages are stored under the hash of what they show: a rebuild renders only new or changed
+ * rounds, publishes the same bytes, and the store never keeps pages no round uses. Real builds of
+ * the fixture archive (real git repository), in this process.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildReport } from '../../scripts/build.ts';
+import { createFixture, roundUrlOf, type Fixture } from './fixture.ts';
+
+let fx: Fixture;
+const build = (out: string, cache = true) =>
+  buildSite({ root: fx.root, out: join(fx.root, out), langs: ['id', 'en'], today: '2026-11-23', search: false, cache, log: () => {} });
+
+/** Every round page of a built site: path → sha1 of its bytes. */
+function roundPages(out: string): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const r of fx.rounds) {
+    for (const prefix of ['', '/en']) {
+      const file = join(fx.root, out, prefix, roundUrlOf(r.path), 'index.html');
+      pages.set(file.slice(join(fx.root, out).length), createHash('sha1').update(readFileSync(file)).digest('hex'));
+    }
+  }
+  return pages;
+}
+
+const storeSize = () => {
+  const store = join(fx.root, '.ronda-cache', 'pages-v1');
+  return readdirSync(store).reduce((n, d) => n + readdirSync(join(store, d)).length, 0);
+};
+
+let first: BuildReport;
+let second: BuildReport;
+let firstPages: Map<string, string>;
+
+beforeAll(async () => {
+  fx = createFixture();
+  first = await build('_site');
+  firstPages = roundPages('_site');
+  second = await build('_site');
+}, 120_000);
+
+afterAll(() => {
+  if (fx?.root) rmSync(fx.root, { recursive: true, force: true });
+});
+
+describe('round page store', () => {
+  it('renders every round page once, then reuses all of them when nothing changed', () => {
+    expect(first.roundPages).toEqual({ rendered: 2 * fx.rounds.length, reused: 0 });
+    expect(second.roundPages).toEqual({ rendered: 0, reused: 2 * fx.rounds.length });
+    expect(roundPages('_site')).toEqual(firstPages);
+  });
+
+  it('publishes the same bytes as a build without the store', async () => {
+    await build('_site-nocache', false);
+    expect(roundPages('_site-nocache')).toEqual(firstPages);
+  });
+
+  it('renders only the changed round again, shows the change, and drops its old page from the store', async () => {
+    const r = fx.rounds.find((x) => x.path === fx.unapprovedPath)!;
+    const file = join(fx.root, r.path);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^notes:.*$/m, '').trimEnd() + '\nnotes: Catatan baru untuk uji penyimpanan halaman.\n');
+    const third = await build('_site');
+    expect(third.roundPages).toEqual({ rendered: 2, reused: 2 * fx.rounds.length - 2 });
+    const html = readFileSync(join(fx.root, '_site', roundUrlOf(r.path), 'index.html'), 'utf8');
+    expect(html).toContain('Catatan baru untuk uji penyimpanan halaman.');
+    const now = roundPages('_site');
+    const changed = [...now].filter(([p, h]) => firstPages.get(p) !== h).map(([p]) => p);
+    expect(changed.sort()).toEqual([roundUrlOf(r.path), `/en${roundUrlOf(r.path)}`].map((u) => `${u}index.html`).sort());
+    expect(storeSize()).toBe(2 * fx.rounds.length);
+  });
+
+  it('formats and links the English pages in English (filters follow the page, not the first run)', () => {
+    const en = readFileSync(join(fx.root, '_site', 'en', 'index.html'), 'utf8');
+    expect(en).toMatch(/class="brand" href="\/en\/"/);
+    expect(en).toMatch(/Built [^<]*\d{2}:\d{2} WIB/);
+    const id = readFileSync(join(fx.root, '_site', 'index.html'), 'utf8');
+    expect(id).toMatch(/Dibangun [^<]*\d{2}\.\d{2} WIB/);
+  });
+});
