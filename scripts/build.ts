@@ -36,6 +36,7 @@ import { nowWibTime, todayWib } from '../lib/time.ts';
 import { staffIdentities } from '../lib/site-data/approval.ts';
 import { CACHE_DIR } from '../lib/load/record-cache.ts';
 import { PAGE_CODE, sourceFingerprint } from '../lib/load/fingerprint.ts';
+import { ContentStore, hashOf } from '../lib/site-build/content-store.ts';
 import { ExportParts } from '../lib/site-build/export-parts.ts';
 import { RoundPageWriter } from '../lib/site-build/round-pages.ts';
 import { frontMatterFormatters, siteFilters, type SiteContext } from '../lib/site-build/site-filters.ts';
@@ -134,17 +135,21 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
     alternates: opts.langs.filter((l) => l !== lang).map((l) => ({ lang: l, prefix: l === opts.langs[0] ? '' : `/${l}`, label: SITE_TEXT[l].langName })),
   }));
   const inputs = { archive, evaluations, problems, history, historyError, asOf, generatedAt };
+  // Round pages, charts and download parts are kept under the hash of their inputs (docs/performance.md).
+  const store = new ContentStore(opts.cache === false ? null : join(root, CACHE_DIR, 'site-v1'));
+  const fingerprint = sourceFingerprint(PAGE_CODE);
   const roundPages = new RoundPageWriter({
     includesDir: join(SITE_DIR, '_includes'),
     languages: sites.map((site) => ({ site, t: SITE_TEXT[site.lang], out: join(out, site.prefix) })),
     frame: siteFrame(inputs),
-    storeDir: opts.cache === false ? null : join(root, CACHE_DIR, 'pages-v1'),
-    fingerprint: sourceFingerprint(PAGE_CODE),
+    store,
+    fingerprint,
   });
-  const parts = new ExportParts(join(out, 'unduh'));
+  const parts = new ExportParts(join(out, 'unduh'), store, fingerprint);
+  const evaluationContext = JSON.stringify([config.thresholds ?? null, archive.checklists?.data ?? null]);
   const data = buildSiteData(inputs, (room) => {
     room.entries.forEach((_, k) => roundPages.write(room.page(k)));
-    parts.add(room.entries);
+    parts.add(room.entries, hashOf(evaluationContext, JSON.stringify(archive.rooms.get(room.room)?.data ?? null)));
   });
   const tModel = lap('model');
 
@@ -157,7 +162,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
   let pages = 0;
   for (const [k, site] of sites.entries()) {
     const t = SITE_TEXT[site.lang];
-    const charts = localizedCharts(data.model, site.lang, t);
+    const charts = localizedCharts(data.model, site.lang, t, store, fingerprint);
     const elev = new Eleventy(SITE_DIR, join(out, site.prefix), {
       quietMode: true,
       config: (c: EleventyConfig) => configureEleventy(c, { site: { ...site, downloads, charts }, t, model: data.model, copyAssets: k === 0 }),
@@ -182,6 +187,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
 
   // 7. Round pages into the output folder (after the search index: see lib/site-build/round-pages.ts).
   pages += roundPages.publish();
+  store.prune();
   const tPublish = lap('publish');
 
   const total = Math.round(performance.now() - t0);
@@ -230,8 +236,13 @@ function countWritten(result: unknown): number {
 }
 
 /** The charts a language needs, rendered once per language before its Eleventy run. */
-function localizedCharts(model: SiteModel, lang: Lang, t: SiteText) {
+function localizedCharts(model: SiteModel, lang: Lang, t: SiteText, store: ContentStore, fingerprint: string) {
   const labels = t.chart;
+  // An ECharts SVG costs ≈15 ms; a chart is drawn again only when its rows, bands or words change.
+  const chart = (kind: 'temp' | 'rh', rows: Parameters<typeof temperatureChart>[0], th: Parameters<typeof temperatureChart>[1], title: string) =>
+    store.text(hashOf('chart', fingerprint, lang, kind, title, JSON.stringify(rows), JSON.stringify(th)), () =>
+      kind === 'temp' ? temperatureChart(rows, th, lang, labels, title) : humidityChart(rows, th, lang, labels, title),
+    );
   const thresholds = new Map(model.rooms.map((r) => [r.id, r.thresholds]));
   const overview: Record<string, { temp: string; rh: string }> = {};
   for (const tr of model.trends) {
@@ -239,8 +250,8 @@ function localizedCharts(model: SiteModel, lang: Lang, t: SiteText) {
     if (!th || tr.recentDaily.length === 0) continue;
     const name = model.names.rooms[tr.room] ?? tr.room;
     overview[tr.room] = {
-      temp: temperatureChart(tr.recentDaily, th, lang, labels, labels.tempDailyTitle(name)),
-      rh: humidityChart(tr.recentDaily, th, lang, labels, labels.rhDailyTitle(name)),
+      temp: chart('temp', tr.recentDaily, th, labels.tempDailyTitle(name)),
+      rh: chart('rh', tr.recentDaily, th, labels.rhDailyTitle(name)),
     };
   }
   const months: Record<string, { temp: string; rh: string }> = {};
@@ -249,8 +260,8 @@ function localizedCharts(model: SiteModel, lang: Lang, t: SiteText) {
     if (!th || m.rows.length === 0) continue;
     const name = `${model.names.rooms[m.room] ?? m.room}, ${fmt.formatMonth(m.ym, lang)}`;
     months[m.url] = {
-      temp: temperatureChart(m.rows, th, lang, labels, labels.tempDailyTitle(name)),
-      rh: humidityChart(m.rows, th, lang, labels, labels.rhDailyTitle(name)),
+      temp: chart('temp', m.rows, th, labels.tempDailyTitle(name)),
+      rh: chart('rh', m.rows, th, labels.rhDailyTitle(name)),
     };
   }
   return { overview, months };

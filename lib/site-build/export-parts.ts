@@ -1,29 +1,42 @@
 /**
  * The downloads, written without ever holding the archive: while the build goes room by room, each
- * room-month's rows are turned into text once and written to a part file; at the end the parts are
- * read back month by month and assembled into the month and whole-archive files (assembleExports).
+ * room-month's rows are turned into text once and kept as a part in the content store (under the
+ * hash of its rounds' files, approvals and evaluation context, so an unchanged month is not turned
+ * into text again); at the end the parts are read back month by month and assembled into the month
+ * and whole-archive files (assembleExports).
  */
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleExports, monthPart, type ExportLink, type MonthPart } from '../site-data/exports.ts';
 import type { RoundEntry } from '../site-data/round-index.ts';
+import { hashOf, type ContentStore } from './content-store.ts';
 
 export class ExportParts {
-  private readonly partsDir: string;
+  /** Stored part files by month, then room. */
+  private readonly parts = new Map<string, Map<string, string>>();
 
-  constructor(private readonly dir: string) {
-    this.partsDir = join(dir, '.parts');
-    mkdirSync(this.partsDir, { recursive: true });
+  constructor(
+    private readonly dir: string,
+    private readonly store: ContentStore,
+    /** Hash of the code the rows come from. */
+    private readonly fingerprint: string,
+  ) {
+    mkdirSync(dir, { recursive: true });
   }
 
-  /** One room's entries (in date order): one part per month. */
-  add(entries: readonly RoundEntry[]): void {
+  /**
+   * One room's entries (in date order): one part per month. `context` names everything besides the
+   * round files that the rows depend on (thresholds, checklists, the room's record).
+   */
+  add(entries: readonly RoundEntry[], context: string): void {
     for (let i = 0; i < entries.length; ) {
       const { ym, room } = entries[i]!;
       let j = i;
       while (j < entries.length && entries[j]!.ym === ym) j++;
-      mkdirSync(join(this.partsDir, ym), { recursive: true });
-      writeFileSync(join(this.partsDir, ym, `${room}.json`), JSON.stringify(monthPart(ym, entries.slice(i, j))));
+      const month = entries.slice(i, j);
+      const key = hashOf('export-part', this.fingerprint, context, ...month.map((e) => `${e.path} ${e.blob} ${JSON.stringify(e.history.approval)}`));
+      const file = this.store.ensure(key, () => JSON.stringify(monthPart(ym, month)));
+      (this.parts.get(ym) ?? this.parts.set(ym, new Map()).get(ym)!).set(room, file);
       i = j;
     }
   }
@@ -31,7 +44,7 @@ export class ExportParts {
   /** Writes the download files and removes the parts; returns the links for the Unduh page (months in order, whole archive last). */
   assemble(meta: { generatedAt: string; demo: boolean }): ExportLink[] {
     const files = new Map<string, ExportLink>();
-    for (const c of assembleExports(this.parts(), meta)) {
+    for (const c of assembleExports(this.partsInOrder(), meta)) {
       const link = files.get(c.name);
       const bytes = Buffer.byteLength(c.text, 'utf8');
       if (link) {
@@ -43,14 +56,14 @@ export class ExportParts {
         files.set(c.name, { name: c.name, kind: c.kind, month: c.month, bytes, rows: c.rows });
       }
     }
-    rmSync(this.partsDir, { recursive: true, force: true });
     return [...files.values()].sort((a, b) => (a.month === null ? 1 : 0) - (b.month === null ? 1 : 0) || (a.month ?? '').localeCompare(b.month ?? ''));
   }
 
   /** Parts in month order, rooms in name order within a month; one in memory at a time. */
-  private *parts(): Generator<MonthPart> {
-    for (const ym of readdirSync(this.partsDir).sort()) {
-      for (const f of readdirSync(join(this.partsDir, ym)).sort()) yield JSON.parse(readFileSync(join(this.partsDir, ym, f), 'utf8')) as MonthPart;
+  private *partsInOrder(): Generator<MonthPart> {
+    for (const ym of [...this.parts.keys()].sort()) {
+      const rooms = this.parts.get(ym)!;
+      for (const room of [...rooms.keys()].sort()) yield JSON.parse(readFileSync(rooms.get(room)!, 'utf8')) as MonthPart;
     }
   }
 }

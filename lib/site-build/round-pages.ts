@@ -11,14 +11,13 @@
  * Pages go to the store first and into the output folder only at `publish()`, after the search
  * index is built: the search indexes the list pages, not 2 × N round forms.
  */
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, linkSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import nunjucks from 'nunjucks';
 import type { SiteText } from '../i18n/site-strings.ts';
 import type { RoundPage } from '../site-data/round-page.ts';
 import type { SiteFrame } from '../site-data/site-model.ts';
+import { hashOf, type ContentStore } from './content-store.ts';
 import { frontMatterFormatters, siteFilters, type SiteContext } from './site-filters.ts';
 
 export interface RoundPageLanguage {
@@ -33,8 +32,7 @@ export interface RoundPageWriterOptions {
   languages: RoundPageLanguage[];
   /** The frame every page shows. Build time and "as of" are left out of round pages: they would change every page on every build. */
   frame: SiteFrame;
-  /** Persistent store (e.g. .ronda-cache/pages-v1); null: a temporary folder, removed after publish. */
-  storeDir: string | null;
+  store: ContentStore;
   /** Hash of the templates and the code that shape a page. */
   fingerprint: string;
 }
@@ -49,19 +47,15 @@ interface Lang {
 
 export class RoundPageWriter {
   private readonly langs: Lang[];
-  private readonly store: string;
-  private readonly persistent: boolean;
+  private readonly store: ContentStore;
   /** (store file, output file) pairs waiting for publish(). */
   private readonly pending: [string, string][] = [];
-  private readonly used = new Set<string>();
   rendered = 0;
   reused = 0;
 
   constructor(opts: RoundPageWriterOptions) {
-    this.persistent = opts.storeDir !== null;
-    this.store = opts.storeDir ?? mkdtempSync(join(tmpdir(), 'ronda-pages-'));
-    mkdirSync(this.store, { recursive: true });
-    // Footer stamp and "as of" are not shown on a round page (see round.njk): not part of its hash.
+    this.store = opts.store;
+    // Footer stamp and "as of" are not shown on a round page (see base-body.njk): not part of its hash.
     const frame = { ...opts.frame, generatedAt: '', asOf: { date: '', time: '' } };
     this.langs = opts.languages.map((l) => {
       const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(opts.includesDir), {
@@ -72,7 +66,7 @@ export class RoundPageWriter {
       });
       for (const [name, fn] of Object.entries(siteFilters())) env.addFilter(name, fn);
       const base = { site: l.site, t: l.t, model: frame, f: frontMatterFormatters(l.site.lang), bodyClass: 'doc', roundDocument: true };
-      const prefix = createHash('sha1').update(opts.fingerprint).update(JSON.stringify({ site: l.site, frame })).digest('hex');
+      const prefix = hashOf('round-page', opts.fingerprint, JSON.stringify({ site: l.site, frame }));
       return { env, base, prefix, out: l.out };
     });
   }
@@ -81,19 +75,10 @@ export class RoundPageWriter {
   write(page: RoundPage): void {
     const data = JSON.stringify(page);
     for (const l of this.langs) {
-      const key = createHash('sha1').update(l.prefix).update(data).digest('hex');
-      const file = join(this.store, key.slice(0, 2), `${key}.html`);
-      if (!this.used.has(key)) {
-        this.used.add(key);
-        if (this.persistent && existsSync(file)) this.reused++;
-        else {
-          mkdirSync(dirname(file), { recursive: true });
-          // Written aside and renamed: a build killed mid-write never leaves a torn page under a valid key.
-          writeFileSync(`${file}.tmp`, this.render(l, page));
-          renameSync(`${file}.tmp`, file);
-          this.rendered++;
-        }
-      }
+      let made = false;
+      const file = this.store.ensure(hashOf(l.prefix, data), () => ((made = true), this.render(l, page)));
+      if (made) this.rendered++;
+      else this.reused++;
       this.pending.push([file, join(l.out, page.url, 'index.html')]);
     }
   }
@@ -106,11 +91,11 @@ export class RoundPageWriter {
     return l.env.render('layouts/base-body.njk', { ...ctx, content });
   }
 
-  /** Puts the stored pages into the output folder (hard links: no copy) and forgets the store's unused pages. */
+  /** Puts the stored pages into the output folder: hard links (no copy), or moves from a temporary store. */
   publish(): number {
     for (const [from, to] of this.pending) {
       mkdirSync(dirname(to), { recursive: true });
-      if (!this.persistent) renameSync(from, to);
+      if (!this.store.persistent) renameSync(from, to);
       else {
         try {
           linkSync(from, to);
@@ -121,17 +106,6 @@ export class RoundPageWriter {
     }
     const n = this.pending.length;
     this.pending.length = 0;
-    if (this.persistent) this.prune();
-    else rmSync(this.store, { recursive: true, force: true });
     return n;
-  }
-
-  /** Removes stored pages no round of this build uses, so the store never outgrows the site. */
-  private prune(): void {
-    for (const dir of readdirSync(this.store)) {
-      for (const name of readdirSync(join(this.store, dir))) {
-        if (!this.used.has(name.slice(0, -5))) unlinkSync(join(this.store, dir, name));
-      }
-    }
   }
 }

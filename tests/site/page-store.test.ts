@@ -1,6 +1,6 @@
 /**
- * Round pages are stored under the hash of what they show: a rebuild renders only new or changed
- * rounds, publishes the same bytes, and the store never keeps pages no round uses. Real builds of
+ * Round pages (and charts and download parts) are stored under the hash of what they show: a rebuild
+ * renders only new or changed rounds, publishes the same bytes, and the store never keeps what no page uses. Real builds of
  * the fixture archive (real git repository), in this process.
  */
 import { createHash } from 'node:crypto';
@@ -27,19 +27,21 @@ function roundPages(out: string): Map<string, string> {
 }
 
 const storeSize = () => {
-  const store = join(fx.root, '.ronda-cache', 'pages-v1');
+  const store = join(fx.root, '.ronda-cache', 'site-v1');
   return readdirSync(store).reduce((n, d) => n + readdirSync(join(store, d)).length, 0);
 };
 
 let first: BuildReport;
 let second: BuildReport;
 let firstPages: Map<string, string>;
+let storedAfterSecond: number;
 
 beforeAll(async () => {
   fx = createFixture();
   first = await build('_site');
   firstPages = roundPages('_site');
   second = await build('_site');
+  storedAfterSecond = storeSize();
 }, 120_000);
 
 afterAll(() => {
@@ -69,7 +71,9 @@ describe('round page store', () => {
     const now = roundPages('_site');
     const changed = [...now].filter(([p, h]) => firstPages.get(p) !== h).map(([p]) => p);
     expect(changed.sort()).toEqual([roundUrlOf(r.path), `/en${roundUrlOf(r.path)}`].map((u) => `${u}index.html`).sort());
-    expect(storeSize()).toBe(2 * fx.rounds.length);
+    // The round's two pages and its month's download part were replaced, not added.
+    expect(storeSize()).toBe(storedAfterSecond);
+    expect(storedAfterSecond).toBeGreaterThan(2 * fx.rounds.length);
   });
 
   it('formats and links the English pages in English (filters follow the page, not the first run)', () => {

@@ -1,0 +1,69 @@
+/**
+ * A folder of build outputs (round pages, charts, download parts) filed under the hash of what they
+ * were made from, so a rebuild makes only what is new or changed — the page-level counterpart of the
+ * record cache. Files are written aside and renamed (a killed build never leaves a torn file under a
+ * valid key), and `prune()` removes what this build did not use, so the store never outgrows the site.
+ * Without a folder (--no-cache) it is a temporary folder and nothing is reused.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export const hashOf = (...parts: string[]): string => {
+  const h = createHash('sha1');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+};
+
+export class ContentStore {
+  readonly dir: string;
+  readonly persistent: boolean;
+  private readonly used = new Set<string>();
+  made = 0;
+  reused = 0;
+
+  constructor(dir: string | null) {
+    this.persistent = dir !== null;
+    this.dir = dir ?? mkdtempSync(join(tmpdir(), 'ronda-store-'));
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  fileOf(key: string): string {
+    return join(this.dir, key.slice(0, 2), key);
+  }
+
+  /** The file stored under `key`, made by `make` unless this or an earlier build already made it. */
+  ensure(key: string, make: () => string): string {
+    const file = this.fileOf(key);
+    if (this.used.has(key)) return file;
+    this.used.add(key);
+    if (this.persistent && existsSync(file)) {
+      this.reused++;
+      return file;
+    }
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, make());
+    renameSync(`${file}.tmp`, file);
+    this.made++;
+    return file;
+  }
+
+  /** Like ensure, returning the text. */
+  text(key: string, make: () => string): string {
+    let made: string | null = null;
+    const file = this.ensure(key, () => (made = make()));
+    return made ?? readFileSync(file, 'utf8');
+  }
+
+  /** Removes every stored file this build did not use (or the whole temporary folder). */
+  prune(): void {
+    if (!this.persistent) {
+      rmSync(this.dir, { recursive: true, force: true });
+      return;
+    }
+    for (const sub of readdirSync(this.dir)) {
+      for (const name of readdirSync(join(this.dir, sub))) if (!this.used.has(name)) unlinkSync(join(this.dir, sub, name));
+    }
+  }
+}
