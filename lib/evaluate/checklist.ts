@@ -54,24 +54,25 @@ export function evaluateCheck(check: Check, category: ChecklistCategory | null |
   const status = normalizeStatus(check?.status);
   const booleans = asRecord(check?.items);
   const numbers = asRecord(check?.values);
-  const checklist = Array.isArray(category?.items) ? category.items : [];
+  const { itemsWithId, byId } = prepareChecklist(category?.items);
 
-  const items = checklist.filter((item) => typeof item?.id === 'string').map((item) => evaluateItem(item, booleans, numbers));
-  const byId = new Map(checklist.map((item) => [item?.id, item]));
+  const items: ItemEvaluation[] = new Array(itemsWithId.length);
+  const missingItems: ItemEvaluation[] = [];
+  const outOfRange: ItemEvaluation[] = [];
+  const failedItems: ItemEvaluation[] = [];
+  const checked = status !== 'tidak-diperiksa';
+  for (let i = 0; i < itemsWithId.length; i++) {
+    const item = evaluateItem(itemsWithId[i] as ChecklistItem, booleans, numbers);
+    items[i] = item;
+    if (checked && item.required && item.value === null) missingItems.push(item);
+    if (item.ok === false && item.type === 'number') outOfRange.push(item);
+    if (item.ok === false && item.type === 'boolean') failedItems.push(item);
+  }
   const unknownItems: string[] = [];
   const misplacedItems: string[] = [];
-  for (const [keys, expected] of [[Object.keys(booleans), 'boolean'], [Object.keys(numbers), 'number']] as const) {
-    for (const key of keys) {
-      const item = byId.get(key);
-      if (!item) unknownItems.push(key);
-      else if (item.type !== expected) misplacedItems.push(key);
-    }
-  }
+  sortKeys(booleans, 'boolean', byId, unknownItems, misplacedItems);
+  sortKeys(numbers, 'number', byId, unknownItems, misplacedItems);
 
-  const missingItems =
-    status === 'tidak-diperiksa' ? [] : items.filter((item) => item.required && item.value === null);
-  const outOfRange = items.filter((item) => item.type === 'number' && item.ok === false);
-  const failedItems = items.filter((item) => item.type === 'boolean' && item.ok === false);
   const ok = missingItems.length === 0 && outOfRange.length === 0 && failedItems.length === 0;
   return {
     equipment: typeof check?.equipment === 'string' ? check.equipment : '',
@@ -85,6 +86,47 @@ export function evaluateCheck(check: Check, category: ChecklistCategory | null |
     ok,
     contradictsStatus: status === 'baik' && (outOfRange.length > 0 || failedItems.length > 0),
   };
+}
+
+interface PreparedChecklist {
+  /** The items evaluateCheck reports on: those with a string id, in checklist order. */
+  itemsWithId: readonly ChecklistItem[];
+  /** Every item by id (a later duplicate wins), to sort a check's keys into unknown and misplaced. */
+  byId: ReadonlyMap<unknown, ChecklistItem>;
+}
+
+const NO_CHECKLIST: PreparedChecklist = { itemsWithId: [], byId: new Map() };
+// One entry per checklist category, not per check: a build evaluates the same few categories
+// hundreds of thousands of times. Loaded records are not mutated, so the entry stays valid.
+const preparedChecklists = new WeakMap<readonly unknown[], PreparedChecklist>();
+
+function prepareChecklist(items: unknown): PreparedChecklist {
+  if (!Array.isArray(items)) return NO_CHECKLIST;
+  let prepared = preparedChecklists.get(items);
+  if (!prepared) {
+    const list = items as ChecklistItem[];
+    prepared = {
+      itemsWithId: list.filter((item) => typeof item?.id === 'string'),
+      byId: new Map(list.map((item) => [item?.id, item])),
+    };
+    preparedChecklists.set(items, prepared);
+  }
+  return prepared;
+}
+
+/** Keys of `given` (a check's items or values map) that the checklist lacks, or has with another type. */
+function sortKeys(
+  given: Record<string, unknown>,
+  expected: ChecklistItem['type'],
+  byId: ReadonlyMap<unknown, ChecklistItem>,
+  unknownItems: string[],
+  misplacedItems: string[],
+): void {
+  for (const key of Object.keys(given)) {
+    const item = byId.get(key);
+    if (!item) unknownItems.push(key);
+    else if (item.type !== expected) misplacedItems.push(key);
+  }
 }
 
 export function normalizeStatus(status: unknown): CheckStatus {

@@ -68,12 +68,8 @@ export function classifyValue(
   value: number,
   thresholds: ResolvedThresholds,
 ): { level: Level; reason: ReasonCode | null } {
-  const { inner, innerName, critical } = bandsOf(metric, thresholds);
-  const outsideCritical = sideOutside(value, critical);
-  if (outsideCritical) return { level: 'critical', reason: `${metric}-${outsideCritical}-critical` as ReasonCode };
-  const outsideInner = sideOutside(value, inner);
-  if (outsideInner) return { level: 'warning', reason: `${metric}-${outsideInner}-${innerName}` as ReasonCode };
-  return { level: 'normal', reason: null };
+  const reason = reasonOf(metric, value, thresholds);
+  return { level: levelOfReason(reason), reason };
 }
 
 /** Levels of one reading. Never throws: values that are not finite numbers get a null level. */
@@ -90,26 +86,14 @@ export function evaluateReading(
 
   const reasons: ReasonCode[] = [];
   const outsideRecommendedBy: Metric[] = [];
-  const judge = (metric: Metric, value: number | null): Level | null => {
-    if (value === null) return null;
-    const { level, reason } = classifyValue(metric, value, t);
-    if (reason) reasons.push(reason);
-    if (sideOutside(value, bandsOf(metric, t).warning)) outsideRecommendedBy.push(metric);
-    return level;
-  };
-  const temperatureLevel = judge('temperature', temp);
-  const humidityLevel = judge('humidity', rh);
-  const dewPointLevel = judge('dew-point', dew);
-
-  let level: Level | null = null;
-  for (const l of [temperatureLevel, humidityLevel, dewPointLevel]) {
-    if (l !== null) level = level === null ? l : maxLevel(level, l);
-  }
+  const temperatureLevel = judge('temperature', temp, t, reasons, outsideRecommendedBy);
+  const humidityLevel = judge('humidity', rh, t, reasons, outsideRecommendedBy);
+  const dewPointLevel = judge('dew-point', dew, t, reasons, outsideRecommendedBy);
   return {
     temperatureLevel,
     humidityLevel,
     dewPointLevel,
-    level,
+    level: worse(worse(temperatureLevel, humidityLevel), dewPointLevel),
     dewPointC: dew,
     outsideRecommended: outsideRecommendedBy.length > 0,
     outsideRecommendedBy,
@@ -117,17 +101,67 @@ export function evaluateReading(
   };
 }
 
-/** `inner` is the band whose inside is normal: `normal`, or for dew point (no normal band) `warning`. */
-function bandsOf(
+// Runs once per metric of every reading of every round: it appends to the caller's arrays and
+// allocates nothing itself.
+function judge(
   metric: Metric,
+  value: number | null,
   t: ResolvedThresholds,
-): { inner: Band; innerName: 'normal' | 'warning'; warning: Band; critical: Band } {
-  if (metric === 'dew-point') return { ...t.dew_point_c, inner: t.dew_point_c.warning, innerName: 'warning' };
-  const bands = metric === 'temperature' ? t.temperature_c : t.humidity_pct;
-  return { ...bands, inner: bands.normal, innerName: 'normal' };
+  reasons: ReasonCode[],
+  outsideRecommendedBy: Metric[],
+): Level | null {
+  if (value === null) return null;
+  const reason = reasonOf(metric, value, t);
+  if (reason !== null) reasons.push(reason);
+  if (sideOutside(value, groupOf(metric, t).warning)) outsideRecommendedBy.push(metric);
+  return levelOfReason(reason);
 }
 
-function sideOutside(value: number, band: Band): 'above' | 'below' | null {
+/** The worse of two levels, where null (no value) loses to any level. */
+function worse(a: Level | null, b: Level | null): Level | null {
+  if (a === null) return b;
+  return b === null ? a : maxLevel(a, b);
+}
+
+type Side = 'above' | 'below';
+type BandGroup = { normal?: Band; warning: Band; critical: Band };
+
+// Reason codes by metric, side and band, built once so that classifying a value builds no string.
+// (Only the combinations reasonOf asks for are REASON_CODES: there is no temperature-…-warning.)
+const REASON_BY = Object.fromEntries(
+  (['temperature', 'humidity', 'dew-point'] as const).map((metric) => [
+    metric,
+    {
+      above: { normal: `${metric}-above-normal`, warning: `${metric}-above-warning`, critical: `${metric}-above-critical` },
+      below: { normal: `${metric}-below-normal`, warning: `${metric}-below-warning`, critical: `${metric}-below-critical` },
+    },
+  ]),
+) as Record<Metric, Record<Side, Record<'normal' | 'warning' | 'critical', ReasonCode>>>;
+
+/**
+ * Why the value is not normal, or null: outside `critical`, else outside the band whose inside is
+ * normal (`normal`, or for dew point, which has no normal band, `warning`).
+ */
+function reasonOf(metric: Metric, value: number, t: ResolvedThresholds): ReasonCode | null {
+  const group = groupOf(metric, t);
+  const outsideCritical = sideOutside(value, group.critical);
+  if (outsideCritical) return REASON_BY[metric][outsideCritical].critical;
+  const innerName = metric === 'dew-point' ? 'warning' : 'normal';
+  const outsideInner = sideOutside(value, group[innerName] as Band);
+  return outsideInner ? REASON_BY[metric][outsideInner][innerName] : null;
+}
+
+function levelOfReason(reason: ReasonCode | null): Level {
+  if (reason === null) return 'normal';
+  return reason.endsWith('-critical') ? 'critical' : 'warning';
+}
+
+function groupOf(metric: Metric, t: ResolvedThresholds): BandGroup {
+  if (metric === 'temperature') return t.temperature_c;
+  return metric === 'humidity' ? t.humidity_pct : t.dew_point_c;
+}
+
+function sideOutside(value: number, band: Band): Side | null {
   if (isFiniteNumber(band.max) && value > band.max) return 'above';
   if (isFiniteNumber(band.min) && value < band.min) return 'below';
   return null;

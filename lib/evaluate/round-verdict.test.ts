@@ -195,6 +195,36 @@ describe('evaluateRound', () => {
     expect(evaluateRound(round()).counts.readings).toEqual({ normal: 2, warning: 0, critical: 1, notAssessed: 0 });
   });
 
+  it('gives every evaluation its own objects although lookups are cached per room and checklist', () => {
+    const a = evaluateRound(round(), context);
+    const b = evaluateRound(round(), context);
+    expect(b).toEqual(a);
+    expect(b.thresholds).not.toBe(a.thresholds);
+    expect(b.thresholds.temperature_c.normal).not.toBe(a.thresholds.temperature_c.normal);
+    a.thresholds.temperature_c.normal.max = 99;
+    a.readings[0]?.reasons.push('rate-of-change');
+    expect(evaluateRound(round(), context)).toEqual(b);
+  });
+
+  it('keys its caches on both the room and the checklists', () => {
+    const other: ChecklistsRecord = { categories: { ac: { name: 'AC', items: [{ id: 'dingin', label: 'Dingin', type: 'boolean' }] } } };
+    const withOther = evaluateRound(round(), { ...context, checklists: other });
+    expect(withOther.checks.map((c) => [c.category, c.checklistFound])).toEqual([['ups', false], ['ac', true]]);
+    expect(withOther.checks[1]?.unknownItems).toEqual(['menyala']);
+    const noOutlet = { ...room, sensor_points: room.sensor_points.map((sp) => ({ ...sp, position: 'inlet' as const })) };
+    expect(evaluateRound(round(), { ...context, room: noOutlet }).counts.readings.notAssessed).toBe(0);
+    expect(evaluateRound(round(), context).counts.readings.notAssessed).toBe(1);
+  });
+
+  it('lists the same keys in the same order for assessed and outlet readings', () => {
+    const [inlet, , outlet] = evaluateRound(round(), context).readings;
+    expect(Object.keys(outlet ?? {})).toEqual(Object.keys(inlet ?? {}));
+    expect(Object.keys(inlet ?? {})).toEqual([
+      'temperatureLevel', 'humidityLevel', 'dewPointLevel', 'level', 'dewPointC', 'outsideRecommended',
+      'outsideRecommendedBy', 'reasons', 'index', 'point', 'time', 'position', 'assessed', 'rateViolation',
+    ]);
+  });
+
   it('never throws on a round-shaped value with arbitrary contents', () => {
     const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.constant(null), fc.anything());
     const reading = fc.record(

@@ -1,8 +1,8 @@
 import type { ChecklistsRecord, RoomRecord, RoundRecord, Thresholds } from '../types.generated.ts';
-import { evaluateCheck, normalizeStatus, type CheckEvaluation, type CheckStatus } from './checklist.ts';
+import { evaluateCheck, type ChecklistCategory, type CheckEvaluation, type CheckStatus } from './checklist.ts';
 import { rateViolations, type RateViolation } from './rate-of-change.ts';
 import { evaluateReading, isFiniteNumber, maxLevel, type Level, type ReadingLevels } from './reading-level.ts';
-import { resolveThresholds, type ResolvedThresholds } from './thresholds.ts';
+import { resolveThresholdsMemo, type ResolvedThresholds } from './thresholds.ts';
 
 export type Verdict = 'ok' | 'attention' | 'critical';
 export type SensorPosition = NonNullable<RoomRecord['sensor_points'][number]['position']>;
@@ -81,55 +81,48 @@ export interface RoundEvaluation {
  */
 export function evaluateRound(round: RoundRecord, context: RoundContext = {}): RoundEvaluation {
   const room = isObject(context.room) ? context.room : null;
-  const thresholds = resolveThresholds(context.thresholds, room?.thresholds);
-  const positions = new Map<string, SensorPosition | null>();
-  for (const sp of asArray(room?.sensor_points)) {
-    if (isObject(sp) && typeof sp.id === 'string') positions.set(sp.id, sp.position ?? null);
-  }
+  const thresholds = resolveThresholdsMemo(context.thresholds, room?.thresholds);
+  const lookups = roomLookups(room);
+  const positions = lookups.positions;
 
   // Readings
   const readings: ReadingEvaluation[] = [];
   const ignoredReadings: number[] = [];
   const rawReadings = asArray(round?.readings);
-  rawReadings.forEach((raw, index) => {
-    const r = isObject(raw) ? raw : {};
+  // What rate of change sees: assessed readings as they are, every other slot an empty reading.
+  const rateInput: unknown[] = new Array(rawReadings.length);
+  // Evaluations by position in round.readings, to attach rate violations.
+  const byIndex: (ReadingEvaluation | undefined)[] = new Array(rawReadings.length);
+  for (let index = 0; index < rawReadings.length; index++) {
+    rateInput[index] = NO_READING;
+    if (!(index in rawReadings)) continue; // a hole in a sparse array: skipped, as forEach would
+    const raw = rawReadings[index];
+    const r = isObject(raw) ? raw : NO_READING;
     if (!isFiniteNumber(r.temperature_c) && !isFiniteNumber(r.humidity_pct)) {
       ignoredReadings.push(index);
-      return;
+      continue;
     }
     const point = typeof r.point === 'string' ? r.point : '';
     const position = positions.get(point) ?? null;
-    const assessed = position !== 'outlet';
-    const levels = evaluateReading(r, thresholds);
-    readings.push({
-      ...(assessed ? levels : unassessed(levels)),
-      index,
-      point,
-      time: typeof r.time === 'string' ? r.time : '',
-      position,
-      assessed,
-      rateViolation: null,
-    });
-  });
+    const time = typeof r.time === 'string' ? r.time : '';
+    const evaluation = readingEvaluation(evaluateReading(r, thresholds), index, point, time, position);
+    readings.push(evaluation);
+    byIndex[index] = evaluation;
+    if (evaluation.assessed) rateInput[index] = r;
+  }
 
-  const assessedIndices = new Set(readings.filter((r) => r.assessed).map((r) => r.index));
   const previous = isObject(context.previous) ? context.previous : null;
-  const violations = rateViolations(
-    rawReadings.map((r, i) => (assessedIndices.has(i) && isObject(r) ? r : {})),
-    thresholds.rate_c_per_hour,
-    {
-      date: typeof round?.date === 'string' ? round.date : undefined,
-      previous: previous && {
-        date: previous.date,
-        readings: asArray(previous.readings).filter(
-          (r) => isObject(r) && positions.get(String(r.point)) !== 'outlet',
-        ) as RoundRecord['readings'],
-      },
+  const violations = rateViolations(rateInput as RoundRecord['readings'], thresholds.rate_c_per_hour, {
+    date: typeof round?.date === 'string' ? round.date : undefined,
+    previous: previous && {
+      date: previous.date,
+      readings: asArray(previous.readings).filter(
+        (r) => isObject(r) && positions.get(String(r.point)) !== 'outlet',
+      ) as RoundRecord['readings'],
     },
-  );
-  const byIndex = new Map(readings.map((r) => [r.index, r]));
+  });
   for (const v of violations) {
-    const r = byIndex.get(v.toIndex);
+    const r = byIndex[v.toIndex];
     if (!r) continue;
     r.rateViolation = v;
     r.reasons.push('rate-of-change');
@@ -137,18 +130,11 @@ export function evaluateRound(round: RoundRecord, context: RoundContext = {}): R
   }
 
   // Checks
-  const equipmentCategory = new Map<string, string>();
-  for (const eq of asArray(room?.equipment)) {
-    if (isObject(eq) && typeof eq.id === 'string' && typeof eq.category === 'string') {
-      equipmentCategory.set(eq.id, eq.category);
-    }
-  }
-  const categories = isObject(context.checklists?.categories) ? context.checklists.categories : {};
+  const targets = lookups.checkTargets(context.checklists?.categories);
   const checks: RoundCheckEvaluation[] = asArray(round?.checks).map((raw, index) => {
     const check = (isObject(raw) ? raw : {}) as RoundRecord['checks'][number];
-    const category = equipmentCategory.get(String(check.equipment)) ?? null;
-    const checklist = category !== null && Object.hasOwn(categories, category) ? categories[category] : undefined;
-    return { ...evaluateCheck(check, checklist), index, category, checklistFound: isObject(checklist) };
+    const target = targets.get(String(check.equipment)) ?? NO_TARGET;
+    return roundCheckEvaluation(evaluateCheck(check, target.checklist), index, target);
   });
 
   // Counts, summary, verdict
@@ -158,8 +144,15 @@ export function evaluateRound(round: RoundRecord, context: RoundContext = {}): R
     else readingCounts[r.level]++;
   }
   const checkCounts: Record<CheckStatus, number> = { baik: 0, 'perlu-perhatian': 0, rusak: 0, 'tidak-diperiksa': 0 };
-  for (const c of checks) checkCounts[c.status]++;
-  const sum = (f: (c: RoundCheckEvaluation) => unknown[]) => checks.reduce((n, c) => n + f(c).length, 0);
+  let outOfRangeValues = 0;
+  let failedItems = 0;
+  let missingItems = 0;
+  for (const c of checks) {
+    checkCounts[c.status]++;
+    outOfRangeValues += c.outOfRange.length;
+    failedItems += c.failedItems.length;
+    missingItems += c.missingItems.length;
+  }
   let openFindings = 0;
   let closedFindings = 0;
   for (const f of asArray(round?.findings)) {
@@ -170,9 +163,9 @@ export function evaluateRound(round: RoundRecord, context: RoundContext = {}): R
   const counts: RoundEvaluation['counts'] = {
     readings: readingCounts,
     checks: checkCounts,
-    outOfRangeValues: sum((c) => c.outOfRange),
-    failedItems: sum((c) => c.failedItems),
-    missingItems: sum((c) => c.missingItems),
+    outOfRangeValues,
+    failedItems,
+    missingItems,
     openFindings,
     closedFindings,
   };
@@ -199,60 +192,168 @@ export function evaluateRound(round: RoundRecord, context: RoundContext = {}): R
     checks,
     verdict,
     counts,
-    summary: summarize(readings.filter((r) => r.assessed), rawReadings),
+    summary: summarize(readings, rawReadings),
   };
 }
 
-function unassessed(levels: ReadingLevels): ReadingLevels {
+// Stand-in for a reading that is not an object, or that rate of change must not see. Never mutated.
+const NO_READING: Record<string, unknown> = Object.freeze({});
+
+/**
+ * Written out key by key rather than spread from `levels`: the result is kept for the whole build, and
+ * an object literal is built in one step and stored compactly. Keys in ReadingLevels order, then ours.
+ * Outlet readings keep their dew point but get no levels (see ReadingEvaluation.assessed).
+ */
+function readingEvaluation(
+  levels: ReadingLevels,
+  index: number,
+  point: string,
+  time: string,
+  position: SensorPosition | null,
+): ReadingEvaluation {
+  const assessed = position !== 'outlet';
   return {
-    ...levels,
-    temperatureLevel: null,
-    humidityLevel: null,
-    dewPointLevel: null,
-    level: null,
-    outsideRecommended: false,
-    outsideRecommendedBy: [],
-    reasons: [],
+    temperatureLevel: assessed ? levels.temperatureLevel : null,
+    humidityLevel: assessed ? levels.humidityLevel : null,
+    dewPointLevel: assessed ? levels.dewPointLevel : null,
+    level: assessed ? levels.level : null,
+    dewPointC: levels.dewPointC,
+    outsideRecommended: assessed ? levels.outsideRecommended : false,
+    outsideRecommendedBy: assessed ? levels.outsideRecommendedBy : [],
+    reasons: assessed ? levels.reasons : [],
+    index,
+    point,
+    time,
+    position,
+    assessed,
+    rateViolation: null,
   };
 }
 
+/** Written out key by key for the same reason as readingEvaluation; keys in CheckEvaluation order. */
+function roundCheckEvaluation(c: CheckEvaluation, index: number, target: CheckTarget): RoundCheckEvaluation {
+  return {
+    equipment: c.equipment,
+    status: c.status,
+    items: c.items,
+    missingItems: c.missingItems,
+    outOfRange: c.outOfRange,
+    failedItems: c.failedItems,
+    unknownItems: c.unknownItems,
+    misplacedItems: c.misplacedItems,
+    ok: c.ok,
+    contradictsStatus: c.contradictsStatus,
+    index,
+    category: target.category,
+    checklistFound: target.checklistFound,
+  };
+}
+
+/** What a check of one piece of equipment is judged against. */
+interface CheckTarget {
+  /** Category id from the room's inventory; null when the equipment is not in the room. */
+  category: string | null;
+  checklist: ChecklistCategory | undefined;
+  checklistFound: boolean;
+}
+
+const NO_TARGET: CheckTarget = { category: null, checklist: undefined, checklistFound: false };
+
+/** Per-room lookups, built once per room object rather than once per round. */
+interface RoomLookups {
+  /** Sensor point id → position (null when the room gives none). */
+  positions: ReadonlyMap<string, SensorPosition | null>;
+  /** Equipment id → its category and checklist, for one checklists.yaml `categories` value. */
+  checkTargets(categories: unknown): ReadonlyMap<string, CheckTarget>;
+}
+
+// Loaded records are not mutated, so a room's lookups stay valid as long as the room object lives.
+const roomLookupCache = new WeakMap<object, RoomLookups>();
+const NO_ROOM = {};
+const NO_CATEGORIES = {};
+
+function roomLookups(room: Record<string, any> | null): RoomLookups {
+  const key = room ?? NO_ROOM;
+  let lookups = roomLookupCache.get(key);
+  if (!lookups) roomLookupCache.set(key, (lookups = buildRoomLookups(room)));
+  return lookups;
+}
+
+function buildRoomLookups(room: Record<string, any> | null): RoomLookups {
+  const positions = new Map<string, SensorPosition | null>();
+  for (const sp of asArray(room?.sensor_points)) {
+    if (isObject(sp) && typeof sp.id === 'string') positions.set(sp.id, sp.position ?? null);
+  }
+  const equipmentCategory = new Map<string, string>();
+  for (const eq of asArray(room?.equipment)) {
+    if (isObject(eq) && typeof eq.id === 'string' && typeof eq.category === 'string') {
+      equipmentCategory.set(eq.id, eq.category);
+    }
+  }
+  const byCategories = new WeakMap<object, Map<string, CheckTarget>>();
+  return {
+    positions,
+    checkTargets(categories) {
+      const key = isObject(categories) ? categories : NO_CATEGORIES;
+      let targets = byCategories.get(key);
+      if (!targets) {
+        targets = new Map();
+        for (const [id, category] of equipmentCategory) {
+          const checklist = Object.hasOwn(key, category) ? (key as Record<string, ChecklistCategory>)[category] : undefined;
+          targets.set(id, { category, checklist, checklistFound: isObject(checklist) });
+        }
+        byCategories.set(key, targets);
+      }
+      return targets;
+    },
+  };
+}
+
+/** One pass over the assessed readings, in order (the sums, and so the means, are the same as before). */
 function summarize(readings: readonly ReadingEvaluation[], raw: readonly unknown[]): RoundEvaluation['summary'] {
-  const temps: number[] = [];
-  const rhs: number[] = [];
-  const dews: number[] = [];
+  let tempMin: number | null = null;
+  let tempMax: number | null = null;
+  let tempSum = 0;
+  let tempCount = 0;
+  let rhMin: number | null = null;
+  let rhMax: number | null = null;
+  let rhSum = 0;
+  let rhCount = 0;
+  let dewMax: number | null = null;
   for (const r of readings) {
+    if (!r.assessed) continue;
     const source = raw[r.index] as Record<string, unknown>;
-    if (isFiniteNumber(source.temperature_c)) temps.push(source.temperature_c);
-    if (isFiniteNumber(source.humidity_pct)) rhs.push(source.humidity_pct);
-    if (r.dewPointC !== null) dews.push(r.dewPointC);
+    const t = source.temperature_c;
+    if (isFiniteNumber(t)) {
+      if (tempMin === null || t < tempMin) tempMin = t;
+      if (tempMax === null || t > tempMax) tempMax = t;
+      tempSum += t;
+      tempCount++;
+    }
+    const rh = source.humidity_pct;
+    if (isFiniteNumber(rh)) {
+      if (rhMin === null || rh < rhMin) rhMin = rh;
+      if (rhMax === null || rh > rhMax) rhMax = rh;
+      rhSum += rh;
+      rhCount++;
+    }
+    const dew = r.dewPointC;
+    if (dew !== null && (dewMax === null || dew > dewMax)) dewMax = dew;
   }
   return {
-    tempMin: min(temps),
-    tempMax: max(temps),
-    tempMean: mean(temps),
-    rhMin: min(rhs),
-    rhMax: max(rhs),
-    rhMean: mean(rhs),
-    dewMax: max(dews),
+    tempMin,
+    tempMax,
+    tempMean: mean(tempSum, tempCount),
+    rhMin,
+    rhMax,
+    rhMean: mean(rhSum, rhCount),
+    dewMax,
   };
 }
 
-// Loops rather than Math.min(...xs): a logger import can hold more values than the argument limit.
-function min(xs: readonly number[]): number | null {
-  let m: number | null = null;
-  for (const x of xs) if (m === null || x < m) m = x;
-  return m;
-}
-function max(xs: readonly number[]): number | null {
-  let m: number | null = null;
-  for (const x of xs) if (m === null || x > m) m = x;
-  return m;
-}
-function mean(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  let s = 0;
-  for (const x of xs) s += x;
-  return Math.round((s / xs.length) * 100) / 100 + 0;
+function mean(sum: number, count: number): number | null {
+  if (count === 0) return null;
+  return Math.round((sum / count) * 100) / 100 + 0;
 }
 
 function asArray(value: unknown): unknown[] {

@@ -70,6 +70,39 @@ export function resolveThresholds(
   return out;
 }
 
+// resolveThresholds results by config thresholds, then by room thresholds (NONE for an absent layer).
+const NONE = {};
+const memo = new WeakMap<object, WeakMap<object, ResolvedThresholds>>();
+
+/**
+ * resolveThresholds for evaluateRound, which runs once per round with the same few config and room
+ * objects: the merge is done once per pair (loaded records are not mutated) and each call gets its
+ * own copy, so no two evaluations share (and could alter) one thresholds object.
+ */
+export function resolveThresholdsMemo(
+  configThresholds?: Thresholds | null,
+  roomThresholds?: Thresholds | null,
+): ResolvedThresholds {
+  const configKey = isObject(configThresholds) ? configThresholds : NONE;
+  const roomKey = isObject(roomThresholds) ? roomThresholds : NONE;
+  let byRoom = memo.get(configKey);
+  if (!byRoom) memo.set(configKey, (byRoom = new WeakMap()));
+  let merged = byRoom.get(roomKey);
+  if (!merged) byRoom.set(roomKey, (merged = resolveThresholds(configThresholds, roomThresholds)));
+  return copyResolved(merged);
+}
+
+function copyResolved(t: ResolvedThresholds): ResolvedThresholds {
+  const out: ResolvedThresholds = {
+    temperature_c: { normal: { ...t.temperature_c.normal }, warning: { ...t.temperature_c.warning }, critical: { ...t.temperature_c.critical } },
+    humidity_pct: { normal: { ...t.humidity_pct.normal }, warning: { ...t.humidity_pct.warning }, critical: { ...t.humidity_pct.critical } },
+    dew_point_c: { warning: { ...t.dew_point_c.warning }, critical: { ...t.dew_point_c.critical } },
+    rate_c_per_hour: t.rate_c_per_hour,
+  };
+  resolved.add(out);
+  return out;
+}
+
 /** Thresholds as given when they already came from resolveThresholds, else resolved over the defaults. */
 export function ensureResolved(thresholds?: Thresholds | ResolvedThresholds | null): ResolvedThresholds {
   if (thresholds && resolved.has(thresholds)) return thresholds as ResolvedThresholds;
