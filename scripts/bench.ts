@@ -134,6 +134,8 @@ if (!skip.has('floor')) {
 // --- build: the real thing, from the archive folder, empty cache ----------------------------------
 let build_s: number | null = null;
 let peak_rss_mb: number | null = null;
+let build_warm_s: number | null = null;
+let peak_rss_warm_mb: number | null = null;
 if (!skip.has('build')) {
   if (!existsSync(join(REPO, 'scripts/build.ts'))) notes.push('build skipped: scripts/build.ts does not exist yet');
   else {
@@ -147,6 +149,21 @@ if (!skip.has('build')) {
       if (summary) notes.push(`build: ${summary.trim()}`);
     }
     peak_rss_mb = b.peakRssMb; // also on failure: an out-of-memory death is the number that matters
+    if (build_s !== null) {
+      // The rebuild CI does after a merge: .ronda-cache restored from the last build, one round more.
+      const nextFile = join(archiveDir, archive.nextRound.path);
+      mkdirSync(dirname(nextFile), { recursive: true });
+      writeFileSync(nextFile, archive.nextRound.text);
+      log('build: again with the cache of that build and one new round …');
+      const w = await tsx('build.ts');
+      if (!failed('build (warm)', w)) {
+        build_warm_s = w.seconds;
+        const summary = w.stdout.split('\n').find((l) => l.startsWith('✓'));
+        if (summary) notes.push(`build (warm): ${summary.trim()}`);
+      }
+      peak_rss_warm_mb = w.peakRssMb;
+      rmSync(nextFile);
+    }
   }
 }
 
@@ -192,6 +209,9 @@ const result: BenchResult = {
   floor_rss_mb,
   build_s: build_s && round3(build_s),
   ratio: build_s !== null && floor_s ? round3(build_s / floor_s) : null,
+  build_warm_s: build_warm_s && round3(build_warm_s),
+  ratio_warm: build_warm_s !== null && floor_s ? round3(build_warm_s / floor_s) : null,
+  peak_rss_warm_mb,
   check_cold_s: check_cold_s && round3(check_cold_s),
   check_warm_s: check_warm_s && round3(check_warm_s),
   check_one_s: check_one_s && round3(check_one_s),

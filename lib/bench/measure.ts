@@ -106,6 +106,10 @@ export interface BenchResult {
   floor_rss_mb: number | null;
   build_s: number | null;
   ratio: number | null;
+  /** The rebuild CI does: the cache of the previous build restored, one new round added. */
+  build_warm_s: number | null;
+  ratio_warm: number | null;
+  peak_rss_warm_mb: number | null;
   check_cold_s: number | null;
   check_warm_s: number | null;
   check_one_s: number | null;
@@ -132,6 +136,7 @@ const TARGETS: Target[] = [
   { key: 'check_one_s', max: 0.5, limit: '≤ 0.5 s', when: (r) => r.rounds <= 20_000 },
   { key: 'history_ratio', max: 1.5, limit: '≤ 1.5 × git log', when: (r) => r.rounds <= 20_000 },
   { key: 'peak_rss_mb', max: 4096, limit: '≤ 4096 MB', when: () => true },
+  { key: 'peak_rss_warm_mb', max: 4096, limit: '≤ 4096 MB', when: (r) => r.peak_rss_warm_mb !== null },
 ];
 
 /** The issue's targets: the first four are stated for N ≈ 11,000; the memory bound for any N (up to 200,000). */
@@ -151,6 +156,8 @@ export function formatTable(r: BenchResult): string {
     ['floor_s', fmt(r.floor_s, ' s'), `Eleventy alone, ${r.rounds} pages from one JSON array (RSS ${fmt(r.floor_rss_mb, ' MB', 0)})`],
     ['build_s', fmt(r.build_s, ' s'), 'full build: load, validate, history, pages, search index'],
     ['ratio', fmt(r.ratio, ' ×'), 'build_s / floor_s'],
+    ['build_warm_s', fmt(r.build_warm_s, ' s'), `rebuild with the previous build's .ronda-cache, one new round (RSS ${fmt(r.peak_rss_warm_mb, ' MB', 0)})`],
+    ['ratio_warm', fmt(r.ratio_warm, ' ×'), 'build_warm_s / floor_s (not a target: shown for CI, which restores the cache)'],
     ['check_cold_s', fmt(r.check_cold_s, ' s'), 'npm run check, empty .ronda-cache'],
     ['check_warm_s', fmt(r.check_warm_s, ' s'), 'npm run check, nothing changed'],
     ['check_one_s', fmt(r.check_one_s, ' s'), 'npm run check -- <one new round>'],
