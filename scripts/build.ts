@@ -53,6 +53,8 @@ export interface BuildOptions {
   search?: boolean;
   cache?: boolean;
   log?: (line: string) => void;
+  /** Round pages rendered inline before the render workers start (tests; default 300). */
+  renderPoolAfter?: number;
 }
 
 export interface BuildReport {
@@ -140,10 +142,11 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
   const fingerprint = sourceFingerprint(PAGE_CODE);
   const roundPages = new RoundPageWriter({
     includesDir: join(SITE_DIR, '_includes'),
-    languages: sites.map((site) => ({ site, t: SITE_TEXT[site.lang], out: join(out, site.prefix) })),
+    languages: sites.map((site) => ({ site, out: join(out, site.prefix) })),
     frame: siteFrame(inputs),
     store,
     fingerprint,
+    poolAfter: opts.renderPoolAfter,
   });
   const parts = new ExportParts(join(out, 'unduh'), store, fingerprint);
   const evaluationContext = JSON.stringify([config.thresholds ?? null, archive.checklists?.data ?? null]);
@@ -186,7 +189,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
   const tSearch = lap('search');
 
   // 7. Round pages into the output folder (after the search index: see lib/site-build/round-pages.ts).
-  pages += roundPages.publish();
+  pages += await roundPages.publish();
   store.prune();
   const tPublish = lap('publish');
 

@@ -33,19 +33,30 @@ export class ContentStore {
     return join(this.dir, key.slice(0, 2), key);
   }
 
-  /** The file stored under `key`, made by `make` unless this or an earlier build already made it. */
-  ensure(key: string, make: () => string): string {
+  /**
+   * Marks `key` as used by this build; `missing` when nobody has made it yet — the caller then writes
+   * `file` (aside and renamed, see `ensure`), perhaps on another thread.
+   */
+  reserve(key: string): { file: string; missing: boolean } {
     const file = this.fileOf(key);
-    if (this.used.has(key)) return file;
+    if (this.used.has(key)) return { file, missing: false };
     this.used.add(key);
     if (this.persistent && existsSync(file)) {
       this.reused++;
-      return file;
+      return { file, missing: false };
     }
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(`${file}.tmp`, make());
-    renameSync(`${file}.tmp`, file);
     this.made++;
+    return { file, missing: true };
+  }
+
+  /** The file stored under `key`, made by `make` unless this or an earlier build already made it. */
+  ensure(key: string, make: () => string): string {
+    const { file, missing } = this.reserve(key);
+    if (missing) {
+      writeFileSync(`${file}.tmp`, make());
+      renameSync(`${file}.tmp`, file);
+    }
     return file;
   }
 

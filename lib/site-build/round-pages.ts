@@ -11,43 +11,39 @@
  * Pages go to the store first and into the output folder only at `publish()`, after the search
  * index is built: the search indexes the list pages, not 2 × N round forms.
  */
-import { copyFileSync, linkSync, mkdirSync, renameSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import nunjucks from 'nunjucks';
-import type { SiteText } from '../i18n/site-strings.ts';
 import type { RoundPage } from '../site-data/round-page.ts';
 import type { SiteFrame } from '../site-data/site-model.ts';
 import { hashOf, type ContentStore } from './content-store.ts';
-import { frontMatterFormatters, siteFilters, type SiteContext } from './site-filters.ts';
+import { RenderPool } from './render-pool.ts';
+import { createRoundRenderer, type RendererSetup, type RoundRenderer } from './round-renderer.ts';
+import type { SiteContext } from './site-filters.ts';
 
-export interface RoundPageLanguage {
-  site: SiteContext & Record<string, unknown>;
-  t: SiteText;
-  /** Folder this language's pages are written under (the output folder, or its /en/). */
-  out: string;
-}
+/** Below this many pages to render, workers' start-up (≈0.4 s) costs more than they save. */
+const POOL_AFTER = 300;
 
 export interface RoundPageWriterOptions {
   includesDir: string;
-  languages: RoundPageLanguage[];
+  /** Per language: its site context, and the folder its pages go to (the output folder, or its /en/). */
+  languages: { site: SiteContext & Record<string, unknown>; out: string }[];
   /** The frame every page shows. Build time and "as of" are left out of round pages: they would change every page on every build. */
   frame: SiteFrame;
   store: ContentStore;
   /** Hash of the templates and the code that shape a page. */
   fingerprint: string;
-}
-
-interface Lang {
-  env: nunjucks.Environment;
-  base: Record<string, unknown>;
-  /** Hash of everything a page of this language shows besides its own data. */
-  prefix: string;
-  out: string;
+  /** Render on worker threads after this many pages rendered inline (default 300; Infinity: never). */
+  poolAfter?: number;
 }
 
 export class RoundPageWriter {
-  private readonly langs: Lang[];
+  private readonly setup: RendererSetup;
   private readonly store: ContentStore;
+  private readonly prefixes: string[];
+  private readonly outs: string[];
+  private readonly poolAfter: number;
+  private renderer: RoundRenderer | null = null;
+  private pool: RenderPool | null = null;
   /** (store file, output file) pairs waiting for publish(). */
   private readonly pending: [string, string][] = [];
   rendered = 0;
@@ -55,44 +51,40 @@ export class RoundPageWriter {
 
   constructor(opts: RoundPageWriterOptions) {
     this.store = opts.store;
+    this.poolAfter = opts.poolAfter ?? POOL_AFTER;
     // Footer stamp and "as of" are not shown on a round page (see base-body.njk): not part of its hash.
     const frame = { ...opts.frame, generatedAt: '', asOf: { date: '', time: '' } };
-    this.langs = opts.languages.map((l) => {
-      const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(opts.includesDir), {
-        autoescape: true,
-        throwOnUndefined: false,
-        trimBlocks: true,
-        lstripBlocks: true,
-      });
-      for (const [name, fn] of Object.entries(siteFilters())) env.addFilter(name, fn);
-      const base = { site: l.site, t: l.t, model: frame, f: frontMatterFormatters(l.site.lang), bodyClass: 'doc', roundDocument: true };
-      const prefix = hashOf('round-page', opts.fingerprint, JSON.stringify({ site: l.site, frame }));
-      return { env, base, prefix, out: l.out };
-    });
+    this.setup = { includesDir: opts.includesDir, sites: opts.languages.map((l) => l.site), frame };
+    this.prefixes = opts.languages.map((l) => hashOf('round-page', opts.fingerprint, JSON.stringify({ site: l.site, frame })));
+    this.outs = opts.languages.map((l) => l.out);
   }
 
   /** Stores every language's page of one round (rendering only what the store does not have). */
   write(page: RoundPage): void {
     const data = JSON.stringify(page);
-    for (const l of this.langs) {
-      let made = false;
-      const file = this.store.ensure(hashOf(l.prefix, data), () => ((made = true), this.render(l, page)));
-      if (made) this.rendered++;
-      else this.reused++;
-      this.pending.push([file, join(l.out, page.url, 'index.html')]);
-    }
+    this.prefixes.forEach((prefix, lang) => {
+      const { file, missing } = this.store.reserve(hashOf(prefix, data));
+      if (missing) {
+        this.rendered++;
+        if (this.rendered > this.poolAfter) (this.pool ??= new RenderPool(this.setup)).render(lang, data, file);
+        else {
+          writeFileSync(`${file}.tmp`, (this.renderer ??= createRoundRenderer(this.setup))(lang, page));
+          renameSync(`${file}.tmp`, file);
+        }
+      } else this.reused++;
+      this.pending.push([file, join(this.outs[lang]!, page.url, 'index.html')]);
+    });
   }
 
-  private render(l: Lang, r: RoundPage): string {
-    const t = l.base.t as SiteText;
-    const f = l.base.f as ReturnType<typeof frontMatterFormatters>;
-    const ctx = { ...l.base, r, page: { url: r.url }, title: t.round.title(r.room.name, f.date(r.date), r.shift.name) };
-    const content = l.env.render('pages/round.njk', ctx);
-    return l.env.render('layouts/base-body.njk', { ...ctx, content });
+  /** Waits for the render workers (pages must be complete before they are published or indexed). */
+  async finish(): Promise<void> {
+    await this.pool?.close();
+    this.pool = null;
   }
 
   /** Puts the stored pages into the output folder: hard links (no copy), or moves from a temporary store. */
-  publish(): number {
+  async publish(): Promise<number> {
+    await this.finish();
     for (const [from, to] of this.pending) {
       mkdirSync(dirname(to), { recursive: true });
       if (!this.store.persistent) renameSync(from, to);

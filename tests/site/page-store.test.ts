@@ -11,8 +11,8 @@ import { buildSite, type BuildReport } from '../../scripts/build.ts';
 import { createFixture, roundUrlOf, type Fixture } from './fixture.ts';
 
 let fx: Fixture;
-const build = (out: string, cache = true) =>
-  buildSite({ root: fx.root, out: join(fx.root, out), langs: ['id', 'en'], today: '2026-11-23', search: false, cache, log: () => {} });
+const build = (out: string, cache = true, renderPoolAfter?: number) =>
+  buildSite({ root: fx.root, out: join(fx.root, out), langs: ['id', 'en'], today: '2026-11-23', search: false, cache, renderPoolAfter, log: () => {} });
 
 /** Every round page of a built site: path → sha1 of its bytes. */
 function roundPages(out: string): Map<string, string> {
@@ -58,6 +58,12 @@ describe('round page store', () => {
   it('publishes the same bytes as a build without the store', async () => {
     await build('_site-nocache', false);
     expect(roundPages('_site-nocache')).toEqual(firstPages);
+  });
+
+  it('renders the same bytes on worker threads', async () => {
+    const r = await build('_site-workers', false, 0);
+    expect(r.roundPages.rendered).toBe(2 * fx.rounds.length);
+    expect(roundPages('_site-workers')).toEqual(firstPages);
   });
 
   it('renders only the changed round again, shows the change, and drops its old page from the store', async () => {

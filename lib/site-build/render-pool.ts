@@ -1,0 +1,65 @@
+/**
+ * Round pages rendered on worker threads: rendering is most of a cold build's time (≈1 ms a page,
+ * 2 × N pages) and is independent page by page. The build's room-by-room pass is synchronous, so the
+ * pool keeps a bounded number of pages in flight with a shared counter and Atomics.wait — the main
+ * thread blocks only when the workers are that far behind, and memory stays bounded at any N.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RendererSetup } from './round-renderer.ts';
+
+const MAX_IN_FLIGHT_PER_WORKER = 16;
+/** Without progress for this long, a worker is assumed lost. */
+const STALL_MS = 120_000;
+
+export class RenderPool {
+  private readonly workers: Worker[];
+  private readonly counter = new Int32Array(new SharedArrayBuffer(4));
+  private readonly errors: string[] = [];
+  private readonly limit: number;
+  private next = 0;
+
+  constructor(setup: RendererSetup, size = Math.max(1, availableParallelism())) {
+    const url = new URL('./render-worker.mjs', import.meta.url);
+    this.limit = size * MAX_IN_FLIGHT_PER_WORKER;
+    this.workers = Array.from({ length: size }, () => {
+      // No inherited flags (--cpu-prof, --import …): the worker brings its own TypeScript loader.
+      const w = new Worker(url, { execArgv: [], workerData: { setup, counter: this.counter.buffer } });
+      w.on('message', (m: { file: string; error: string }) => this.errors.push(`${m.file}: ${m.error}`));
+      w.on('error', (e) => this.errors.push(String(e.stack ?? e)));
+      return w;
+    });
+  }
+
+  /** Queues one page (its JSON) to be rendered into `file`; blocks while too many are in flight. */
+  render(lang: number, page: string, file: string): void {
+    this.waitBelow(this.limit);
+    Atomics.add(this.counter, 0, 1);
+    this.workers[this.next++ % this.workers.length]!.postMessage({ lang, file, page });
+  }
+
+  /** Waits for every queued page, stops the workers, and throws if any page failed. */
+  async close(): Promise<void> {
+    const start = Date.now();
+    while (Atomics.load(this.counter, 0) > 0) {
+      if (Date.now() - start > STALL_MS * 10) throw new Error('round page workers did not finish');
+      await new Promise((r) => setTimeout(r, 5)); // lets worker messages (errors) arrive
+    }
+    await new Promise((r) => setImmediate(r));
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    if (this.errors.length) throw new Error(`round pages failed to render:\n${this.errors.slice(0, 5).join('\n')}`);
+  }
+
+  private waitBelow(limit: number): void {
+    let last = Atomics.load(this.counter, 0);
+    let since = Date.now();
+    while (last >= limit) {
+      Atomics.wait(this.counter, 0, last, 1000);
+      const now = Atomics.load(this.counter, 0);
+      if (now !== last) {
+        last = now;
+        since = Date.now();
+      } else if (Date.now() - since > STALL_MS) throw new Error('round page workers stalled');
+    }
+  }
+}
