@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gitBlobId } from './blob-id.ts';
-import { kasiNamedBy, readHistory, type StaffIdentity } from './history.ts';
+import { Change, kasiNamedBy, LogReader, logArgs, readHistory, type StaffIdentity } from './history.ts';
 
 const budi: StaffIdentity = { id: 'budi', name: 'Budi Santoso', email: 'budi@diskominfo.go.id', role: 'admin' };
 const andi: StaffIdentity = { id: 'andi', name: 'Andi Pratama', email: 'andi@diskominfo.go.id', role: 'admin' };
@@ -150,6 +150,46 @@ describe('readHistory approvals', () => {
     expect(f2.approval).toMatchObject({ state: 'approved', via: 'merge-author' });
     expect(f2.changes.at(-1)!.status).toBe('D');
   });
+
+  it('approvedVersions: each blob once, at its first approval, oldest first', async () => {
+    const repo = newRepo();
+    commit(repo, budi, 'init', { 'records/config.yaml': 'a: 1\n' });
+    const m1 = submitAndMerge(repo, 'v1', { [R1]: 'v: 1\n' }, sari);
+    commit(repo, budi, 'direct v2', { [R1]: 'v: 2\n' }); // v2 unapproved at first…
+    const m2 = submitAndMerge(repo, 'v3', { [R1]: 'v: 3\n' }, sari);
+    const m3 = submitAndMerge(repo, 'v2', { [R1]: 'v: 2\n' }, sari); // …approved later
+    submitAndMerge(repo, 'v1-again', { [R1]: 'v: 1\n' }, sari); // v1 approved a second time: keeps m1
+
+    const f = (await readHistory(repo, staff)).files.get(R1)!;
+    expect(f.approvedVersions.map((v) => [v.blob, v.approval.commit])).toEqual([
+      [gitBlobId('v: 1\n'), m1],
+      [gitBlobId('v: 3\n'), m2],
+      [gitBlobId('v: 2\n'), m3],
+    ]);
+    expect(f.approval).toMatchObject({ state: 'approved', via: 'merge-author' });
+    expect(f.blob).toBe(gitBlobId('v: 1\n'));
+  });
+
+  it('mainline is the first-parent chain: a commit that came in as a second parent is not on it', async () => {
+    const repo = newRepo();
+    commit(repo, budi, 'init', { 'records/config.yaml': 'a: 1\n' });
+    git(repo, ['checkout', '-q', '-b', 'side']);
+    const b = commit(repo, budi, 'side', { [R1]: 'shift: pagi\n' });
+    git(repo, ['checkout', '-q', 'main']);
+    const c = commit(repo, budi, 'main', { [R2]: 'shift: siang\n' });
+    git(repo, ['checkout', '-q', 'side']);
+    git(repo, [...as(sari), 'merge', '-q', '--no-ff', 'main', '-m', 'main into side']);
+    git(repo, ['checkout', '-q', 'main']);
+    git(repo, ['merge', '-q', '--ff-only', 'side']); // main's first-parent chain now runs through `side`
+
+    const h = await readHistory(repo, staff);
+    const f1 = h.files.get(R1)!;
+    expect(f1.changes.map((ch) => [ch.hash, ch.onMainline])).toEqual([[b, true]]);
+    expect(f1.approval).toMatchObject({ state: 'unapproved', reason: 'direct-push', commit: b });
+    const f2 = h.files.get(R2)!; // c is the merge's second parent; the merge's first-parent diff brought R2
+    expect(f2.changes.map((ch) => [ch.hash, ch.onMainline])).toEqual([[c, false], [h.head, true]]);
+    expect(f2.approval).toMatchObject({ state: 'approved', via: 'merge-author', commit: h.head });
+  });
 });
 
 describe('readHistory edge cases', () => {
@@ -216,6 +256,36 @@ describe('readHistory edge cases', () => {
     const old = await readHistory(repo, staff, { ref: first, pathPrefix: '' });
     expect(old.commitsRead).toBe(1);
     expect(old.files.has('other/x.txt')).toBe(false);
+    await expect(readHistory(repo, staff, { ref: '--all' })).rejects.toMatchObject({ code: 'BAD_REF' }); // never an option
+  });
+
+  it('changes share their commit object (landed is that object); JSON.stringify gives every field', async () => {
+    const repo = newRepo();
+    const c1 = commit(repo, budi, 'two files', { [R1]: 'a\n', [R2]: 'b\n' });
+    const h = await readHistory(repo, staff);
+    const a = h.files.get(R1)!.created;
+    const b = h.files.get(R2)!.created;
+    expect(a).toBeInstanceOf(Change);
+    expect((a as Change).commit).toBe((b as Change).commit);
+    expect(h.files.get(R1)!.landed).toBe((a as Change).commit);
+    expect(a).toMatchObject({ hash: c1, authorName: budi.name, committerEmail: budi.email, subject: 'two files', parents: [], trailers: {}, status: 'A', blob: gitBlobId('a\n'), onMainline: true });
+    expect(JSON.parse(JSON.stringify(a))).toEqual({ ...h.files.get(R1)!.landed, status: 'A', blob: gitBlobId('a\n'), onMainline: true });
+  });
+
+  it('LogReader reads the same output cut anywhere, even inside a UTF-8 character', () => {
+    const repo = newRepo();
+    commit(repo, { name: 'Bùdi Şantoso', email: budi.email }, 'é ü\n\nApproved-by: Sari <sari.w@diskominfo.go.id>', { 'records/é ü.yaml': 'x\n', 'README.md': 'r\n' });
+    submitAndMerge(repo, 'ronde/pagi', { [R1]: 'shift: pagi\n' }, sari);
+    const out = execFileSync('git', logArgs('HEAD'), { cwd: repo, env });
+    const read = (size: number) => {
+      const r = new LogReader('records/', staff);
+      for (let i = 0; i < out.length; i += size) r.push(out.subarray(i, i + size));
+      return JSON.stringify([r.head, r.commitsRead, [...r.end()]]);
+    };
+    const whole = read(out.length);
+    expect(whole).toContain('records/é ü.yaml');
+    expect(whole).toContain('Bùdi Şantoso');
+    for (const size of [1, 2, 3, 7, 64]) expect(read(size)).toBe(whole);
   });
 
   it('kasiNamedBy matches email in <…> (case-insensitive), else id, name or bare email', () => {

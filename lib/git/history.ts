@@ -3,13 +3,12 @@
  * reachable from a ref → per-file history (who created/changed what, when) and
  * the approval state of each file's current version (DESIGN.md "Approval").
  *
- * Layout: pure parsing/assembly functions first (LogParser, assembleHistory,
- * approvalOf, …), the process I/O (`readHistory`, `git`) at the bottom.
+ * Layout: pure parsing first (LogReader builds the files while the log streams),
+ * then the approval rules (approvalOf, …), the process I/O (`readHistory`, `git`) at the bottom.
  */
 import { spawn, execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 
 export interface StaffIdentity { id: string; name: string; email: string; role: 'admin' | 'kasi'; nip?: string }
 
@@ -30,6 +29,7 @@ export interface CommitRef {
   shallowBoundary?: boolean;
 }
 
+/** From readHistory these are `Change` objects: the commit fields are getters on one shared commit, so `{...change}` lacks them. */
 export interface FileChange extends CommitRef {
   status: 'A' | 'M' | 'D';
   /** Blob id after the change; null if deleted. */
@@ -100,37 +100,22 @@ const SENTINEL = '\x1eRONDA';
 export const LOG_FORMAT =
   '%x1eRONDA%x00%H%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%s%x00' +
   '%(trailers:only,unfold,separator=%x1f,key_value_separator=%x1d)';
-const FIELD_COUNT = 10; // tokens after the sentinel
 
-export function logArgs(head: string): string[] {
+export function logArgs(ref: string): string[] {
   return [
     '--no-replace-objects', // replace refs could rewrite who merged what
     '-c', 'log.showSignature=false', // would inject text into the stream
-    'log', head,
-    '--topo-order', // children before parents, so reversing gives ancestry order
+    'log',
+    '--topo-order', // children before parents: the mainline can be followed while streaming
     '--root', // the root commit's files appear as added
     '--diff-merges=first-parent', // a merge shows what it brought to the mainline
     '--raw', '--no-abbrev', '--no-renames', '-z',
     '--no-mailmap', // identities as recorded: a repo-controlled .mailmap must not forge a kasi
     '--no-color',
     `--format=${LOG_FORMAT}`,
+    '--end-of-options', ref, // a ref can't pass for an option
     '--',
   ];
-}
-
-export interface RawChange { path: string; status: 'A' | 'M' | 'D'; blob: string | null }
-export interface RawCommit { commit: CommitRef; changes: RawChange[] }
-
-const RAW_HEADER = /^:[0-7]{6} [0-7]{6} [0-9a-f]{40,64} ([0-9a-f]{40,64}) ([A-Z])[0-9]*$/;
-const ZERO_ID = /^0+$/;
-
-export function parseRawHeader(s: string): { status: 'A' | 'M' | 'D'; blob: string | null } {
-  const m = RAW_HEADER.exec(s);
-  if (!m) throw new GitHistoryError(`unexpected raw diff line from git log: ${JSON.stringify(s.slice(0, 120))}`, 'BAD_OUTPUT');
-  const letter = m[2]!;
-  // T (type change), U, X count as modifications: the path still exists.
-  const status = letter === 'A' ? 'A' : letter === 'D' ? 'D' : 'M';
-  return { status, blob: status === 'D' || ZERO_ID.test(m[1]!) ? null : m[1]! };
 }
 
 export function parseTrailers(s: string): Record<string, string[]> {
@@ -150,116 +135,250 @@ export function trailerValues(c: Pick<CommitRef, 'trailers'>, key: string): stri
   return Object.entries(c.trailers).flatMap(([name, v]) => (name.toLowerCase() === k ? v : []));
 }
 
-/** Splits a byte stream on NUL into UTF-8 tokens (multi-byte chars never contain a 0 byte). */
-export class NulSplitter {
-  private rest = '';
-  private readonly dec = new StringDecoder('utf8');
-  constructor(private readonly emit: (token: string) => void) {}
-  push(chunk: Buffer): void {
-    const s = this.rest + this.dec.write(chunk);
-    let start = 0;
-    for (let i = s.indexOf('\0'); i !== -1; i = s.indexOf('\0', start)) {
-      this.emit(s.slice(start, i));
-      start = i + 1;
-    }
-    this.rest = s.slice(start);
-  }
-  end(): void {
-    const s = this.rest + this.dec.end();
-    this.rest = '';
-    if (s !== '') this.emit(s);
+/**
+ * One change of one file. It does not copy its commit's fields: it reads them from the commit
+ * object shared by every file that commit touched (at 400,000 commits, copies cost ≈1 GB of heap).
+ * `{...change}` therefore gives only commit/status/blob/onMainline; `JSON.stringify` gives all fields.
+ */
+export class Change implements FileChange {
+  constructor(
+    readonly commit: CommitRef,
+    readonly status: 'A' | 'M' | 'D',
+    readonly blob: string | null,
+    readonly onMainline: boolean,
+  ) {}
+  get hash() { return this.commit.hash; }
+  get authorName() { return this.commit.authorName; }
+  get authorEmail() { return this.commit.authorEmail; }
+  get authorDate() { return this.commit.authorDate; }
+  get committerName() { return this.commit.committerName; }
+  get committerEmail() { return this.commit.committerEmail; }
+  get committerDate() { return this.commit.committerDate; }
+  get subject() { return this.commit.subject; }
+  get trailers() { return this.commit.trailers; }
+  get parents() { return this.commit.parents; }
+  get shallowBoundary() { return this.commit.shallowBoundary; }
+  toJSON(): FileChange {
+    return { ...this.commit, status: this.status, blob: this.blob, onMainline: this.onMainline };
   }
 }
 
-/** State machine over the NUL-separated tokens of `git log` with `logArgs`. */
-export class LogParser {
-  private fields: string[] | null = null;
-  private current: RawCommit | null = null;
-  private pending: { status: 'A' | 'M' | 'D'; blob: string | null } | null = null;
+const SENTINEL_BYTES = Buffer.from(SENTINEL, 'latin1');
+const NO_TRAILERS: Record<string, string[]> = Object.freeze({}) as Record<string, string[]>;
+
+const NOT_ON_MAINLINE: Approval = { state: 'unapproved', reason: 'not-on-mainline' }; // placeholder, copied per file in end()
+
+/**
+ * State machine over the bytes of `git log` with `logArgs`, building each kept file's history as the
+ * commits stream by, so little is left to do when git exits.
+ *
+ * - Buffers, not decoded text: each kept field becomes its own small string (a slice of a decoded
+ *   chunk would keep the whole chunk alive), and skipped paths are never decoded.
+ * - Topological order lists children before parents: the first commit is the head, and each
+ *   mainline commit names the next one, so the first-parent chain is known while streaming. A file's
+ *   first mainline change seen is the one that landed its current version; for each blob, the last
+ *   approved mainline change seen is its first approval.
+ */
+export class LogReader {
+  commitsRead = 0;
+  /** The first commit read: the tip of the ref. */
+  head: string | null = null;
+  /** Kept path → its history; `changes` are newest first until end(). */
+  readonly files = new Map<string, FileHistory>();
+  private rest: Buffer | null = null; // bytes of a token cut by a chunk boundary
+  private field = -1; // index of the next commit field; -1 in a commit's diff (or before the first commit)
+  private readonly f: string[] = [];
+  private parents: string[] = [];
+  private commit: CommitRef | null = null;
+  private onMain = false;
+  private nextMain: string | null | undefined = null; // null: the first commit (the head) is next
+  private approval: Approval | null = null; // of the current commit, once a mainline change needs it
+  private pending: 'A' | 'M' | 'D' | null = null; // status of a raw diff line whose path is the next token
+  private pendingBlob: string | null = null;
+  private readonly names = new Map<string, string>(); // one string per distinct name/email (few people, many commits)
+  private readonly awaited = new Map<string, string>(); // parent ids named but not read yet: the commit reuses the string
+  private readonly prefix: Buffer;
 
   constructor(
-    private readonly keepPath: (path: string) => boolean,
-    private readonly onCommit: (c: RawCommit) => void,
-  ) {}
+    prefix: string,
+    private readonly staff: readonly StaffIdentity[],
+    private readonly boundary: ReadonlySet<string> = new Set(),
+  ) {
+    this.prefix = Buffer.from(prefix, 'utf8');
+  }
 
-  token(t: string): void {
-    if (this.fields) {
-      this.fields.push(t);
-      if (this.fields.length === FIELD_COUNT) {
-        this.current = { commit: commitFromFields(this.fields), changes: [] };
-        this.fields = null;
-      }
-      return;
+  push(chunk: Buffer): void {
+    let start = 0;
+    if (this.rest) {
+      // Only the cut token is joined: copying whole chunks costs more than the parsing.
+      const end = chunk.indexOf(0);
+      const joined = Buffer.concat([this.rest, end === -1 ? chunk : chunk.subarray(0, end)]);
+      this.rest = null;
+      if (end === -1) return void (this.rest = joined);
+      this.token(joined, 0, joined.length);
+      start = end + 1;
     }
+    for (let end = chunk.indexOf(0, start); end !== -1; end = chunk.indexOf(0, start)) {
+      this.token(chunk, start, end);
+      start = end + 1;
+    }
+    if (start < chunk.length) this.rest = Buffer.from(chunk.subarray(start)); // a copy: small, and the stream owns the chunk
+  }
+
+  /** After the last chunk: turns each file's changes oldest first and returns the files. */
+  end(): Map<string, FileHistory> {
+    const rest = this.rest;
+    this.rest = null;
+    if (rest) this.token(rest, 0, rest.length);
+    if (this.field >= 0 || this.pending) throw new GitHistoryError('git log output ended in the middle of a commit', 'BAD_OUTPUT');
+    for (const f of this.files.values()) {
+      f.changes = f.changes.toReversed(); // a copy of the exact size: a grown array keeps ≥17 slots
+      f.created = f.changes[0]!;
+      f.truncated = f.created.shallowBoundary === true;
+      if (f.approval === NOT_ON_MAINLINE) f.approval = { ...NOT_ON_MAINLINE };
+    }
+    return this.files;
+  }
+
+  private token(buf: Buffer, start: number, end: number): void {
+    if (this.field >= 0) return this.commitField(buf, start, end);
     if (this.pending) {
-      const p = this.pending;
+      const status = this.pending;
       this.pending = null;
-      if (this.keepPath(t)) this.current!.changes.push({ path: t, ...p });
+      if (!startsWith(buf, start, end, this.prefix)) return;
+      this.addChange(buf.toString('utf8', start, end), status, this.pendingBlob);
       return;
     }
-    if (t === SENTINEL) {
-      this.flush();
-      this.fields = [];
+    if (buf[start] === 0x0a) start++; // git puts a newline between header and diff
+    if (start === end) return;
+    if (buf[start] === 0x3a /* : */ && this.commit) return this.rawHeader(buf, start, end);
+    if (end - start === SENTINEL_BYTES.length && startsWith(buf, start, end, SENTINEL_BYTES)) {
+      this.field = 0;
       return;
     }
-    const s = t.startsWith('\n') ? t.slice(1) : t; // git puts a newline between header and diff
-    if (s === '') return;
-    if (s.startsWith(':') && this.current) {
-      this.pending = parseRawHeader(s);
-      return;
-    }
-    throw new GitHistoryError(`unexpected git log output: ${JSON.stringify(t.slice(0, 120))}`, 'BAD_OUTPUT');
+    throw new GitHistoryError(`unexpected git log output: ${JSON.stringify(buf.toString('utf8', start, Math.min(end, start + 120)))}`, 'BAD_OUTPUT');
   }
 
-  end(): void {
-    if (this.fields || this.pending) throw new GitHistoryError('git log output ended in the middle of a commit', 'BAD_OUTPUT');
-    this.flush();
+  private addChange(path: string, status: 'A' | 'M' | 'D', blob: string | null): void {
+    const commit = this.commit!;
+    let file = this.files.get(path);
+    if (!file) {
+      const ch = new Change(commit, status, blob, this.onMain);
+      file = { path, created: ch, changes: [ch], landed: undefined, approval: NOT_ON_MAINLINE, approvedVersions: [], blob: null, deleted: true, truncated: false };
+      this.files.set(path, file);
+    } else {
+      const prev = file.changes[file.changes.length - 1]!.blob;
+      if (prev === blob) blob = prev; // one string for the branch commit's and the merge's blob
+      file.changes.push(new Change(commit, status, blob, this.onMain));
+    }
+    if (!this.onMain) return;
+    const approval = (this.approval ??= approvalOf(commit, this.staff));
+    if (!file.landed) {
+      // Newest mainline change: it brought the current version (or the deletion).
+      file.landed = commit;
+      file.approval = approval;
+      file.blob = blob;
+      file.deleted = blob === null;
+    }
+    if (blob && approval.state === 'approved') {
+      // Changes arrive newest first: an older approval of the same blob replaces the newer one, and goes first.
+      file.approvedVersions = [{ blob, approval }].concat(file.approvedVersions.filter((v) => v.blob !== blob));
+    }
   }
 
-  private flush(): void {
-    if (this.current) this.onCommit(this.current);
-    this.current = null;
+  private commitField(buf: Buffer, start: number, end: number): void {
+    const i = this.field;
+    if (i === 1) {
+      const parents = (this.parents = parentsOf(buf, start, end));
+      for (let k = 0; k < parents.length; k++) {
+        const known = this.awaited.get(parents[k]!);
+        if (known === undefined) this.awaited.set(parents[k]!, parents[k]!);
+        else parents[k] = known;
+      }
+    } else if (i === 0 || i === 4 || i === 7) this.f[i] = buf.toString('latin1', start, end); // ids and dates are ASCII
+    else if (i === 9) return this.startCommit(start === end ? NO_TRAILERS : parseTrailers(buf.toString('utf8', start, end)));
+    else this.f[i] = buf.toString('utf8', start, end);
+    this.field++;
+  }
+
+  private startCommit(trailers: Record<string, string[]>): void {
+    const f = this.f as [string, string, string, string, string, string, string, string, string];
+    if (f[0].length !== 40 && f[0].length !== 64) throw new GitHistoryError(`unexpected commit id in git log output: ${JSON.stringify(f[0])}`, 'BAD_OUTPUT');
+    // Its children came first (topological order) and named it: one string for the id.
+    const hash = this.awaited.get(f[0]) ?? f[0];
+    this.awaited.delete(hash);
+    const authorName = this.name(f[2]);
+    const authorEmail = this.name(f[3]);
+    const commit: CommitRef = {
+      hash,
+      parents: this.parents,
+      authorName,
+      authorEmail,
+      authorDate: f[4],
+      // Usually the author's: one string for both.
+      committerName: f[5] === authorName ? authorName : this.name(f[5]),
+      committerEmail: f[6] === authorEmail ? authorEmail : this.name(f[6]),
+      committerDate: f[7] === f[4] ? f[4] : f[7],
+      subject: f[8],
+      trailers,
+    };
+    if (this.boundary.has(hash)) commit.shallowBoundary = true;
+    this.head ??= hash;
+    this.onMain = this.nextMain === null || hash === this.nextMain;
+    if (this.onMain) this.nextMain = this.parents[0]; // undefined after a root or shallow-boundary commit: chain ends
+    this.commit = commit;
+    this.approval = null;
+    this.commitsRead++;
+    this.field = -1;
+  }
+
+  private name(s: string): string {
+    const known = this.names.get(s);
+    if (known !== undefined) return known;
+    this.names.set(s, s);
+    return s;
+  }
+
+  /** `:<mode> <mode> <old id> <new id> <status>` (with -z the path follows as the next token). */
+  private rawHeader(buf: Buffer, start: number, end: number): void {
+    const old = start + 15; // after ":100644 100644 "
+    const sp = buf.indexOf(0x20, old);
+    const len = sp - old;
+    const letter = buf[sp + len + 2];
+    if (buf[start + 7] !== 0x20 || buf[start + 14] !== 0x20 || (len !== 40 && len !== 64) || sp + len + 2 >= end ||
+        buf[sp + len + 1] !== 0x20 || letter === undefined || letter < 0x41 || letter > 0x5a) {
+      throw new GitHistoryError(`unexpected raw diff line from git log: ${JSON.stringify(buf.toString('utf8', start, Math.min(end, start + 120)))}`, 'BAD_OUTPUT');
+    }
+    // T (type change), U, X count as modifications: the path still exists.
+    const status = letter === 0x41 ? 'A' : letter === 0x44 ? 'D' : 'M';
+    this.pending = status;
+    this.pendingBlob = status === 'D' || isZero(buf, sp + 1, sp + 1 + len) ? null : buf.toString('latin1', sp + 1, sp + 1 + len);
   }
 }
 
-function commitFromFields(f: string[]): CommitRef {
-  const [hash, parents, authorName, authorEmail, authorDate, committerName, committerEmail, committerDate, subject, trailers] =
-    f as [string, string, string, string, string, string, string, string, string, string];
-  if (!/^[0-9a-f]{40,64}$/.test(hash)) throw new GitHistoryError(`unexpected commit id in git log output: ${JSON.stringify(hash)}`, 'BAD_OUTPUT');
-  return {
-    hash,
-    parents: parents === '' ? [] : parents.split(' '),
-    authorName, authorEmail, authorDate, committerName, committerEmail, committerDate, subject,
-    trailers: parseTrailers(trailers),
-  };
+/** %P: parent ids separated by spaces, in an array of the exact size (a grown one keeps ≥17 slots). */
+function parentsOf(buf: Buffer, start: number, end: number): string[] {
+  if (start === end) return [];
+  const sp = buf.indexOf(0x20, start);
+  if (sp === -1 || sp > end) return [buf.toString('latin1', start, end)];
+  const sp2 = buf.indexOf(0x20, sp + 1);
+  if (sp2 === -1 || sp2 > end) return [buf.toString('latin1', start, sp), buf.toString('latin1', sp + 1, end)];
+  return buf.toString('latin1', start, end).split(' '); // octopus merge: rare
+}
+
+function startsWith(buf: Buffer, start: number, end: number, prefix: Buffer): boolean {
+  if (end - start < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (buf[start + i] !== prefix[i]) return false;
+  return true;
+}
+
+function isZero(buf: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (buf[i] !== 0x30) return false;
+  return true;
 }
 
 // ---------------------------------------------------------------------------
-// Pure assembly
-
-/** Collected output of one log pass: all commits (for the mainline) and the kept paths' changes, newest first. */
-export class HistoryCollector {
-  readonly commits = new Map<string, CommitRef>();
-  readonly byPath = new Map<string, { commit: CommitRef; change: RawChange }[]>();
-  constructor(private readonly boundary: ReadonlySet<string> = new Set()) {}
-
-  add({ commit, changes }: RawCommit): void {
-    if (this.boundary.has(commit.hash)) commit.shallowBoundary = true;
-    this.commits.set(commit.hash, commit);
-    for (const change of changes) {
-      let list = this.byPath.get(change.path);
-      if (!list) this.byPath.set(change.path, (list = []));
-      list.push({ commit, change });
-    }
-  }
-}
-
-/** The ref's first-parent chain: the commits that were "on main" when made. */
-export function mainline(commits: ReadonlyMap<string, CommitRef>, head: string): Set<string> {
-  const out = new Set<string>();
-  for (let h: string | undefined = head; h && !out.has(h); h = commits.get(h)?.parents[0]) out.add(h);
-  return out;
-}
+// Approval rules
 
 const normalize = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
@@ -301,51 +420,6 @@ export function approvalOf(c: CommitRef, staff: readonly StaffIdentity[]): Appro
   return { state: 'unapproved', reason: rewritten ? 'squash-or-rebase' : 'direct-push', ...base };
 }
 
-export function assembleHistory(
-  collected: HistoryCollector,
-  head: string,
-  staff: readonly StaffIdentity[],
-): Map<string, FileHistory> {
-  const onMain = mainline(collected.commits, head);
-  const files = new Map<string, FileHistory>();
-  for (const [path, newestFirst] of collected.byPath) {
-    const changes: FileChange[] = [];
-    for (let i = newestFirst.length - 1; i >= 0; i--) {
-      const { commit, change } = newestFirst[i]!;
-      changes.push({ ...commit, status: change.status, blob: change.blob, onMainline: onMain.has(commit.hash) });
-    }
-    const created = changes[0]!;
-    let landed: FileChange | undefined;
-    const approvedVersions: FileHistory['approvedVersions'] = [];
-    for (const ch of changes) {
-      if (!ch.onMainline) continue;
-      landed = ch;
-      if (ch.blob && !approvedVersions.some((v) => v.blob === ch.blob)) {
-        const a = approvalOf(ch, staff);
-        if (a.state === 'approved') approvedVersions.push({ blob: ch.blob, approval: a });
-      }
-    }
-    const blob = landed?.blob ?? null;
-    files.set(path, {
-      path,
-      created,
-      changes,
-      landed: landed && commitOnly(landed),
-      approval: landed ? approvalOf(landed, staff) : { state: 'unapproved', reason: 'not-on-mainline' },
-      approvedVersions,
-      blob,
-      deleted: blob === null,
-      truncated: created.shallowBoundary === true,
-    });
-  }
-  return files;
-}
-
-function commitOnly(ch: FileChange): CommitRef {
-  const { status: _s, blob: _b, onMainline: _o, ...commit } = ch;
-  return commit;
-}
-
 // ---------------------------------------------------------------------------
 // I/O
 
@@ -371,11 +445,10 @@ function git(cwd: string, args: string[]): Promise<{ code: number; stdout: strin
   });
 }
 
-/** Streams `git log` into the parser; never holds the whole output. */
-function streamLog(cwd: string, args: string[], onToken: (t: string) => void): Promise<void> {
-  return new Promise((res, rej) => {
-    const child = spawn('git', args, { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    const splitter = new NulSplitter(onToken);
+/** Streams `git log` into `onData`; never holds the whole output. */
+function streamLog(cwd: string, args: string[], onData: (chunk: Buffer) => void): { done: Promise<void>; kill: () => void } {
+  const child = spawn('git', args, { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const done = new Promise<void>((res, rej) => {
     let stderr = '';
     let failed: Error | null = null;
     const fail = (e: unknown) => {
@@ -387,14 +460,15 @@ function streamLog(cwd: string, args: string[], onToken: (t: string) => void): P
     child.stderr.on('data', (d: Buffer) => { if (stderr.length < 8192) stderr += d.toString(); });
     child.stdout.on('data', (d: Buffer) => {
       if (failed) return;
-      try { splitter.push(d); } catch (e) { fail(e); }
+      try { onData(d); } catch (e) { fail(e); }
     });
     child.on('close', (code) => {
       if (failed) return rej(failed);
       if (code !== 0) return rej(new GitHistoryError(`git log failed (exit ${code}) in ${cwd}: ${stderr.trim()}`, 'GIT_FAILED'));
-      try { splitter.end(); res(); } catch (e) { rej(e); }
+      res();
     });
   });
+  return { done, kill: () => child.kill() };
 }
 
 /**
@@ -412,36 +486,45 @@ export async function readHistory(
   const st = await stat(repoDir).catch(() => null);
   if (!st?.isDirectory()) throw new GitHistoryError(`not a directory: ${repoDir}`, 'NOT_A_DIRECTORY');
 
-  const probe = await git(repoDir, ['rev-parse', '--is-shallow-repository', '--git-path', 'shallow']);
-  if (probe.code !== 0) {
-    throw new GitHistoryError(`not a git repository: ${repoDir} (${probe.stderr.trim()})`, 'NOT_A_REPOSITORY');
-  }
-  const [shallowFlag, shallowPath] = probe.stdout.split('\n');
-  const shallow = shallowFlag === 'true';
+  // git log starts at once, beside the rev-parse that checks the repository and the ref: its
+  // topological walk takes far longer, and its first chunks wait here until the reader exists.
+  let reader: LogReader | null = null;
+  const early: Buffer[] = [];
+  const log = streamLog(repoDir, logArgs(ref), (chunk) => { if (reader) reader.push(chunk); else early.push(chunk); });
+  log.done.catch(() => {}); // judged after the probe: a bad repository or ref fails both, the probe says why
+  try {
+    // One rev-parse answers three questions: shallow?, where the shallow file is, and the ref's commit.
+    const probe = await git(repoDir, [
+      'rev-parse', '--is-shallow-repository', '--git-path', 'shallow',
+      '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`,
+    ]);
+    const [shallowFlag, shallowPath, resolved] = probe.stdout.split('\n');
+    if (probe.code !== 0 && shallowPath === undefined) {
+      throw new GitHistoryError(`not a git repository: ${repoDir} (${probe.stderr.trim()})`, 'NOT_A_REPOSITORY');
+    }
+    const shallow = shallowFlag === 'true';
+    if (probe.code !== 0 || !resolved) {
+      // HEAD of a fresh repository points to an unborn branch: no history yet, not an error.
+      const unborn = ref === 'HEAD' && (await git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code !== 0;
+      if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map() };
+      throw new GitHistoryError(`unknown git ref '${ref}' in ${repoDir}`, 'BAD_REF');
+    }
 
-  const resolved = await git(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-  const head = resolved.code === 0 ? resolved.stdout.trim() : null;
-  if (!head) {
-    // HEAD of a fresh repository points to an unborn branch: no history yet, not an error.
-    const unborn = ref === 'HEAD' && (await git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code !== 0;
-    if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map() };
-    throw new GitHistoryError(`unknown git ref '${ref}' in ${repoDir}`, 'BAD_REF');
-  }
+    // The shallow file lists the boundary commits (their parents are cut off).
+    const boundary = new Set<string>();
+    if (shallow && shallowPath) {
+      const text = await readFile(resolve(repoDir, shallowPath), 'utf8').catch(() => '');
+      for (const line of text.split('\n')) if (line.trim()) boundary.add(line.trim());
+    }
 
-  // The shallow file lists the boundary commits (their parents are cut off).
-  const boundary = new Set<string>();
-  if (shallow && shallowPath) {
-    const text = await readFile(resolve(repoDir, shallowPath), 'utf8').catch(() => '');
-    for (const line of text.split('\n')) if (line.trim()) boundary.add(line.trim());
+    const r = new LogReader(prefix, staff, boundary);
+    for (const chunk of early.splice(0)) r.push(chunk);
+    reader = r;
+    await log.done;
+    const files = r.end();
+    // The log's own tip: the ref may have moved since the probe.
+    return { ref, head: r.head ?? resolved, shallow, commitsRead: r.commitsRead, files };
+  } finally {
+    log.kill(); // no-op once git has exited
   }
-
-  const collected = new HistoryCollector(boundary);
-  let commitsRead = 0;
-  const parser = new LogParser(
-    (p) => p.startsWith(prefix),
-    (c) => { commitsRead++; collected.add(c); },
-  );
-  await streamLog(repoDir, logArgs(head), (t) => parser.token(t));
-  parser.end();
-  return { ref, head, shallow, commitsRead, files: assembleHistory(collected, head, staff) };
 }
