@@ -1,0 +1,62 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentStore, hashOf } from './content-store.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'ronda-store-test-'));
+  dirs.push(d);
+  return join(d, 'store');
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('ContentStore', () => {
+  it('makes a file once and reuses it in a later build with the same key', () => {
+    const dir = tempDir();
+    const a = new ContentStore(dir);
+    let calls = 0;
+    expect(a.text(hashOf('x'), () => (calls++, 'hello'))).toBe('hello');
+    expect(a.text(hashOf('x'), () => (calls++, 'other'))).toBe('hello'); // same build: made once
+    const b = new ContentStore(dir);
+    expect(b.text(hashOf('x'), () => (calls++, 'other'))).toBe('hello');
+    expect(calls).toBe(1);
+    expect([a.made, b.reused]).toEqual([1, 1]);
+  });
+
+  it('keys differ when any part differs, including where parts are split', () => {
+    expect(hashOf('ab', 'c')).not.toBe(hashOf('a', 'bc'));
+    expect(hashOf('a')).toBe(hashOf('a'));
+  });
+
+  it('prunes what a build did not use, keeps what it used', () => {
+    const dir = tempDir();
+    const first = new ContentStore(dir);
+    first.ensure(hashOf('old'), () => 'old');
+    first.ensure(hashOf('kept'), () => 'kept');
+    first.prune();
+    const second = new ContentStore(dir);
+    second.ensure(hashOf('kept'), () => 'never called');
+    second.ensure(hashOf('new'), () => 'new');
+    second.prune();
+    expect(existsSync(second.fileOf(hashOf('old')))).toBe(false);
+    expect(existsSync(second.fileOf(hashOf('kept')))).toBe(true);
+    expect(existsSync(second.fileOf(hashOf('new')))).toBe(true);
+    expect(second.reused).toBe(1);
+  });
+
+  it('without a folder uses a temporary one, reuses nothing and removes it on prune', () => {
+    const s = new ContentStore(null);
+    s.ensure(hashOf('a'), () => 'a');
+    expect(readdirSync(s.dir).length).toBe(1);
+    s.prune();
+    expect(existsSync(s.dir)).toBe(false);
+  });
+
+  it('never leaves a half-written file under a key when making it fails', () => {
+    const s = new ContentStore(tempDir());
+    expect(() => s.ensure(hashOf('bad'), () => { throw new Error('render failed'); })).toThrow('render failed');
+    expect(existsSync(s.fileOf(hashOf('bad')))).toBe(false);
+  });
+});
