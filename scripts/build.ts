@@ -22,7 +22,7 @@
  * last round's date — so the demo never shows months of "missed" rounds after its story ends — else
  * now in WIB. A sub-path (GitHub Pages project site) comes from --base or RONDA_BASE_PATH.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -242,8 +242,10 @@ function countWritten(result: unknown): number {
 function localizedCharts(model: SiteModel, lang: Lang, t: SiteText, store: ContentStore, fingerprint: string) {
   const labels = t.chart;
   // An ECharts SVG costs ≈15 ms; a chart is drawn again only when its rows, bands or words change.
+  // The pages get the stored file's path (read by the `stored` filter when a page is rendered), so
+  // thousands of charts are never all held in memory as global data.
   const chart = (kind: 'temp' | 'rh', rows: Parameters<typeof temperatureChart>[0], th: Parameters<typeof temperatureChart>[1], title: string) =>
-    store.text(hashOf('chart', fingerprint, lang, kind, title, JSON.stringify(rows), JSON.stringify(th)), () =>
+    store.ensure(hashOf('chart', fingerprint, lang, kind, title, JSON.stringify(rows), JSON.stringify(th)), () =>
       kind === 'temp' ? temperatureChart(rows, th, lang, labels, title) : humidityChart(rows, th, lang, labels, title),
     );
   const thresholds = new Map(model.rooms.map((r) => [r.id, r.thresholds]));
@@ -301,6 +303,8 @@ function configureEleventy(
   else c.ignores.add('assets/**');
   // The same filters as the round pages' renderer (lib/site-build/site-filters.ts).
   for (const [name, fn] of Object.entries(siteFilters())) c.addFilter(name, fn);
+  /** A file of the content store (the charts), read when the page using it is rendered. */
+  c.addFilter('stored', (file: string) => readFileSync(file, 'utf8'));
 }
 
 // ---------------------------------------------------------------------------------------------

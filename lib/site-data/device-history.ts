@@ -49,10 +49,18 @@ export interface DeviceView {
   latest: { status: CheckStatus; date: string; shift: string; url: string } | null;
   counts: Record<CheckStatus, number>;
   runs: StatusRun[];
+  /** The latest NOTABLE_SHOWN checks that were not fine, oldest first (all of them are in the checks CSV). */
   notable: NotableCheck[];
+  notableTotal: number;
   findings: { id: string; anchor: string; status: string; description: string; raisedOn: string; closedOn: string | null }[];
   maintenance: { url: string; date: string; title: string; kind: string }[];
 }
+
+/**
+ * A device page lists at most this many not-fine checks: over ten years a device flagged every few days
+ * would otherwise make a page of thousands of rows (and hold megabytes per device in the build).
+ */
+export const NOTABLE_SHOWN = 100;
 
 export function deviceHistories(
   rooms: ReadonlyMap<string, RoomRecord>,
@@ -84,6 +92,7 @@ export function deviceHistories(
         counts: { baik: 0, 'perlu-perhatian': 0, rusak: 0, 'tidak-diperiksa': 0 },
         runs: [],
         notable: [],
+        notableTotal: 0,
         findings: [],
         maintenance: [],
       });
@@ -123,6 +132,10 @@ export function deviceHistories(
         });
       }
     }
+  }
+  for (const v of views.values()) {
+    v.notableTotal = v.notable.length;
+    if (v.notable.length > NOTABLE_SHOWN) v.notable = v.notable.slice(-NOTABLE_SHOWN);
   }
   for (const f of findings) {
     views.get(key(f.room, f.equipment))?.findings.push({ id: f.id, anchor: f.anchor, status: f.status, description: f.description, raisedOn: f.raisedOn, closedOn: f.closedOn });

@@ -71,3 +71,20 @@ describe('buildSiteData', () => {
     expect(page.checks.find((c) => c.equipment === 'ac-02')!.noteHtml).toBe('Kompresor mati');
   });
 });
+
+describe('device history on a long archive', () => {
+  it('lists only the latest 100 not-fine checks of a device, and counts them all', () => {
+    const days = Array.from({ length: 53 }, (_, k) => new Date(Date.UTC(2026, 0, 1 + k)).toISOString().slice(0, 10));
+    const rounds = days.flatMap((d) => ['pagi', 'sore'].map((s) => rd(d, s, { checks: [{ equipment: 'ac-02', status: 'perlu-perhatian', note: `Bising ${d} ${s}` }] }))).slice(0, 105);
+    const { model } = buildSiteData({
+      archive: testArchive(rounds, { config }), evaluations: new Map(), problems: [], history: null, historyError: null,
+      asOf: { date: '2026-03-01', time: '12:00' }, generatedAt: '2026-03-01T05:00:00Z',
+    });
+    const ac = model.devices.find((d) => d.id === 'ac-02')!;
+    expect(ac.notableTotal).toBe(105);
+    expect(ac.notable).toHaveLength(100);
+    expect(ac.notable[0]!.date).toBe(rounds[5]!.date); // the five oldest are left to the CSV
+    expect(ac.notable.at(-1)!.noteHtml).toBe(`Bising ${rounds[104]!.date} ${rounds[104]!.shift}`);
+    expect(ac.counts['perlu-perhatian']).toBe(105);
+  });
+});
