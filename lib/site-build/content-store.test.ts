@@ -60,3 +60,12 @@ describe('ContentStore', () => {
     expect(existsSync(s.fileOf(hashOf('bad')))).toBe(false);
   });
 });
+
+describe('stored download parts', () => {
+  it('read back exactly what was stored, and refuse a cut-off file', async () => {
+    const { encodePart, decodePart } = await import('./export-parts.ts');
+    const part = { ym: '2026-11', readingRows: 2, checkRows: 1, rounds: 1, readings: 'a;b\r\n"c\nd";e\r\n', checks: 'x;ÿ\r\n', json: '{"a":"\\n"}' };
+    expect(decodePart(encodePart(part))).toEqual(part);
+    expect(() => decodePart(encodePart(part).slice(0, -2))).toThrow(/damaged download part \(2026-11\)/);
+  });
+});

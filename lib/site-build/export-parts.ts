@@ -35,7 +35,7 @@ export class ExportParts {
       while (j < entries.length && entries[j]!.ym === ym) j++;
       const month = entries.slice(i, j);
       const key = hashOf('export-part', this.fingerprint, context, ...month.map((e) => `${e.path} ${e.blob} ${JSON.stringify(e.history.approval)}`));
-      const file = this.store.ensure(key, () => JSON.stringify(monthPart(ym, month)));
+      const file = this.store.ensure(key, () => encodePart(monthPart(ym, month)));
       (this.parts.get(ym) ?? this.parts.set(ym, new Map()).get(ym)!).set(room, file);
       i = j;
     }
@@ -63,7 +63,33 @@ export class ExportParts {
   private *partsInOrder(): Generator<MonthPart> {
     for (const ym of [...this.parts.keys()].sort()) {
       const rooms = this.parts.get(ym)!;
-      for (const room of [...rooms.keys()].sort()) yield JSON.parse(readFileSync(rooms.get(room)!, 'utf8')) as MonthPart;
+      for (const room of [...rooms.keys()].sort()) yield decodePart(readFileSync(rooms.get(room)!, 'utf8'));
     }
   }
+}
+
+/**
+ * A stored part: one JSON header line (the counts and the length of each text), then the three texts
+ * as they are — hundreds of megabytes of rows are not escaped and parsed as JSON strings again.
+ */
+export function encodePart(p: MonthPart): string {
+  const head = { ym: p.ym, readingRows: p.readingRows, checkRows: p.checkRows, rounds: p.rounds, lengths: [p.readings.length, p.checks.length, p.json.length] };
+  return `${JSON.stringify(head)}\n${p.readings}${p.checks}${p.json}`;
+}
+
+export function decodePart(text: string): MonthPart {
+  const nl = text.indexOf('\n');
+  const head = JSON.parse(text.slice(0, nl)) as { ym: string; readingRows: number; checkRows: number; rounds: number; lengths: [number, number, number] };
+  const [a, b, c] = head.lengths;
+  const start = nl + 1;
+  if (text.length !== start + a + b + c) throw new Error(`damaged download part (${head.ym}): expected ${start + a + b + c} characters, found ${text.length}`);
+  return {
+    ym: head.ym,
+    readingRows: head.readingRows,
+    checkRows: head.checkRows,
+    rounds: head.rounds,
+    readings: text.slice(start, start + a),
+    checks: text.slice(start + a, start + a + b),
+    json: text.slice(start + a + b),
+  };
 }

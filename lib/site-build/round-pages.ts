@@ -85,8 +85,21 @@ export class RoundPageWriter {
   /** Puts the stored pages into the output folder: hard links (no copy), or moves from a temporary store. */
   async publish(): Promise<number> {
     await this.finish();
+    // Every page has a folder of its own under a month folder: make each month folder once, then
+    // the page folders without the recursive walk (≈ half the system calls for 2 × N pages).
+    const made = new Set<string>();
     for (const [from, to] of this.pending) {
-      mkdirSync(dirname(to), { recursive: true });
+      const dir = dirname(to);
+      const parent = dirname(dir);
+      if (!made.has(parent)) {
+        mkdirSync(parent, { recursive: true });
+        made.add(parent);
+      }
+      try {
+        mkdirSync(dir);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
       if (!this.store.persistent) renameSync(from, to);
       else {
         try {
