@@ -154,6 +154,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
     room.entries.forEach((_, k) => roundPages.write(room.page(k)));
     parts.add(room.entries, hashOf(evaluationContext, JSON.stringify(archive.rooms.get(room.room)?.data ?? null)));
   });
+  // The render workers are done within a few pages of the pass; stopping them now frees their memory.
+  await roundPages.finish();
   const tModel = lap('model');
 
   // 4. Downloads: the room-month parts assembled into month and whole-archive files.
