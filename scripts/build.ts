@@ -100,67 +100,84 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
     };
   })();
 
-  // 1. Load and check once.
-  const { archive, problems, evaluations } = await checkArchive(root, { today: opts.today, cache: opts.cache });
-  const config = archive.config?.data;
-  if (!config) throw new BuildError(`records/config.yaml tidak dapat dibaca di ${root}; jalankan npm run check.`);
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length) log(`⚠ ${errors.length} galat data (berkas bermasalah tidak ditampilkan atau ditampilkan sebagian); jalankan npm run check.`);
-  const tCheck = lap('check');
+  // Phases 1–4 run in their own scope: the archive, its history and the check's results are released
+  // when it returns (at 200,000 rounds ≈0.6 GB), before Eleventy needs the memory.
+  const prepared = await (async () => {
+    // 1. Load and check once.
+    const { archive, problems, evaluations } = await checkArchive(root, { today: opts.today, cache: opts.cache });
+    const config = archive.config?.data;
+    if (!config) throw new BuildError(`records/config.yaml tidak dapat dibaca di ${root}; jalankan npm run check.`);
+    const errors = problems.filter((p) => p.severity === 'error');
+    if (errors.length) log(`⚠ ${errors.length} galat data (berkas bermasalah tidak ditampilkan atau ditampilkan sebagian); jalankan npm run check.`);
+    const tCheck = lap('check');
 
-  // 2. Git history once.
-  let history: ArchiveHistory | null = null;
-  let historyError: string | null = null;
-  try {
-    history = await readHistory(root, staffIdentities(config));
-    if (history.shallow) log('⚠ Riwayat git dangkal (shallow clone): persetujuan sebagian ronde tidak dapat dipastikan.');
-  } catch (e) {
-    historyError = e instanceof Error ? e.message : String(e);
-    log(`⚠ Riwayat git tidak tersedia (${historyError}); status persetujuan ditampilkan "tidak diketahui".`);
-  }
-  const tHistory = lap('history');
+    // 2. Git history once.
+    let history: ArchiveHistory | null = null;
+    let historyError: string | null = null;
+    try {
+      history = await readHistory(root, staffIdentities(config));
+      if (history.shallow) log('⚠ Riwayat git dangkal (shallow clone): persetujuan sebagian ronde tidak dapat dipastikan.');
+    } catch (e) {
+      historyError = e instanceof Error ? e.message : String(e);
+      log(`⚠ Riwayat git tidak tersedia (${historyError}); status persetujuan ditampilkan "tidak diketahui".`);
+    }
+    const tHistory = lap('history');
 
-  // 3. Room by room: aggregates, round pages (stored, published after the search index), downloads.
-  const lastRound = archive.rounds.reduce<string | null>((m, r) => (m === null || r.data.date > m ? r.data.date : m), null);
-  const asOf = opts.today
-    ? { date: opts.today, time: '23:59' }
-    : config.demo && lastRound
-      ? { date: lastRound, time: '23:59' }
-      : { date: todayWib(), time: nowWibTime() };
-  const generatedAt = new Date().toISOString();
-  await prepareOutput(out, root);
-  const base = normalizeBase(opts.base ?? process.env.RONDA_BASE_PATH ?? '');
-  const sites = opts.langs.map((lang, k) => ({
-    lang,
-    base,
-    prefix: k === 0 ? '' : `/${lang}`,
-    alternates: opts.langs.filter((l) => l !== lang).map((l) => ({ lang: l, prefix: l === opts.langs[0] ? '' : `/${l}`, label: SITE_TEXT[l].langName })),
-  }));
-  const inputs = { archive, evaluations, problems, history, historyError, asOf, generatedAt };
-  // Round pages, charts and download parts are kept under the hash of their inputs (docs/performance.md).
-  const store = new ContentStore(opts.cache === false ? null : join(root, CACHE_DIR, 'site-v1'));
-  const fingerprint = sourceFingerprint(PAGE_CODE);
-  const roundPages = new RoundPageWriter({
-    includesDir: join(SITE_DIR, '_includes'),
-    languages: sites.map((site) => ({ site, out: join(out, site.prefix) })),
-    frame: siteFrame(inputs),
-    store,
-    fingerprint,
-    poolAfter: opts.renderPoolAfter,
-  });
-  const parts = new ExportParts(join(out, 'unduh'), store, fingerprint);
-  const evaluationContext = JSON.stringify([config.thresholds ?? null, archive.checklists?.data ?? null]);
-  const data = buildSiteData(inputs, (room) => {
-    room.entries.forEach((_, k) => roundPages.write(room.page(k)));
-    parts.add(room.entries, hashOf(evaluationContext, JSON.stringify(archive.rooms.get(room.room)?.data ?? null)));
-  });
-  // The render workers are done within a few pages of the pass; stopping them now frees their memory.
-  await roundPages.finish();
-  const tModel = lap('model');
+    // 3. Room by room: aggregates, round pages (stored, published after the search index), downloads.
+    const lastRound = archive.rounds.reduce<string | null>((m, r) => (m === null || r.data.date > m ? r.data.date : m), null);
+    const asOf = opts.today
+      ? { date: opts.today, time: '23:59' }
+      : config.demo && lastRound
+        ? { date: lastRound, time: '23:59' }
+        : { date: todayWib(), time: nowWibTime() };
+    const generatedAt = new Date().toISOString();
+    await prepareOutput(out, root);
+    const base = normalizeBase(opts.base ?? process.env.RONDA_BASE_PATH ?? '');
+    const sites = opts.langs.map((lang, k) => ({
+      lang,
+      base,
+      prefix: k === 0 ? '' : `/${lang}`,
+      alternates: opts.langs.filter((l) => l !== lang).map((l) => ({ lang: l, prefix: l === opts.langs[0] ? '' : `/${l}`, label: SITE_TEXT[l].langName })),
+    }));
+    const inputs = { archive, evaluations, problems, history, historyError, asOf, generatedAt };
+    // Round pages, charts and download parts are kept under the hash of their inputs (docs/performance.md).
+    const store = new ContentStore(opts.cache === false ? null : join(root, CACHE_DIR, 'site-v1'));
+    const fingerprint = sourceFingerprint(PAGE_CODE);
+    const roundPages = new RoundPageWriter({
+      includesDir: join(SITE_DIR, '_includes'),
+      languages: sites.map((site) => ({ site, out: join(out, site.prefix) })),
+      frame: siteFrame(inputs),
+      store,
+      fingerprint,
+      poolAfter: opts.renderPoolAfter,
+    });
+    const parts = new ExportParts(join(out, 'unduh'), store, fingerprint);
+    const evaluationContext = JSON.stringify([config.thresholds ?? null, archive.checklists?.data ?? null]);
+    const data = buildSiteData(inputs, (room) => {
+      room.entries.forEach((_, k) => roundPages.write(room.page(k)));
+      parts.add(room.entries, hashOf(evaluationContext, JSON.stringify(archive.rooms.get(room.room)?.data ?? null)));
+    });
+    // The render workers are done within a few pages of the pass; stopping them now frees their memory.
+    await roundPages.finish();
+    const tModel = lap('model');
 
-  // 4. Downloads: the room-month parts assembled into month and whole-archive files.
-  const downloads = parts.assemble({ generatedAt, demo: data.model.demo });
-  const tExports = lap('exports');
+    // 4. Downloads: the room-month parts assembled into month and whole-archive files.
+    const downloads = parts.assemble({ generatedAt, demo: data.model.demo });
+    const tExports = lap('exports');
+
+    return {
+      data,
+      downloads,
+      roundPages,
+      store,
+      fingerprint,
+      sites,
+      problems: { errors: errors.length, warnings: problems.length - errors.length },
+      history: (history === null ? 'unavailable' : history.shallow ? 'shallow' : 'ok') as BuildReport['history'],
+      ms: { check: tCheck, history: tHistory, model: tModel, exports: tExports },
+    };
+  })();
+  const { data, downloads, roundPages, store, fingerprint, sites } = prepared;
 
   // 5. Eleventy, once per language: every page but the round pages.
   const { default: Eleventy } = (await import(ELEVENTY_MODULE)) as { default: EleventyCtor };
@@ -199,10 +216,10 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
   return {
     rounds: data.model.rounds,
     pages,
-    ms: { check: tCheck, history: tHistory, model: tModel, exports: tExports, eleventy: tEleventy, search: tSearch, publish: tPublish, total },
+    ms: { ...prepared.ms, eleventy: tEleventy, search: tSearch, publish: tPublish, total },
     roundPages: { rendered: roundPages.rendered, reused: roundPages.reused },
-    problems: { errors: errors.length, warnings: problems.length - errors.length },
-    history: history === null ? 'unavailable' : history.shallow ? 'shallow' : 'ok',
+    problems: prepared.problems,
+    history: prepared.history,
   };
 }
 
