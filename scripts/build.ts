@@ -22,7 +22,7 @@
  * last round's date — so the demo never shows months of "missed" rounds after its story ends — else
  * now in WIB. A sub-path (GitHub Pages project site) comes from --base or RONDA_BASE_PATH.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,7 +38,7 @@ import { CACHE_DIR } from '../lib/load/record-cache.ts';
 import { PAGE_CODE, sourceFingerprint } from '../lib/load/fingerprint.ts';
 import { ContentStore, hashOf } from '../lib/site-build/content-store.ts';
 import { ExportParts } from '../lib/site-build/export-parts.ts';
-import { RoundPageWriter } from '../lib/site-build/round-pages.ts';
+import { StoredPageWriter } from '../lib/site-build/stored-pages.ts';
 import { frontMatterFormatters, siteFilters, type SiteContext } from '../lib/site-build/site-filters.ts';
 import { buildSiteData, siteFrame, type SiteModel } from '../lib/site-data/site-model.ts';
 import { humidityChart, temperatureChart } from '../lib/site-data/trend-charts.ts';
@@ -61,8 +61,8 @@ export interface BuildReport {
   rounds: number;
   pages: number;
   ms: { check: number; history: number; model: number; exports: number; eleventy: number; search: number; publish: number; total: number };
-  /** Round pages rendered in this build, and taken unchanged from the page store. */
-  roundPages: { rendered: number; reused: number };
+  /** Stored pages (round forms, room-month lists and trends) rendered in this build, and taken unchanged from the store. */
+  storedPages: { rendered: number; reused: number };
   problems: { errors: number; warnings: number };
   history: 'ok' | 'shallow' | 'unavailable';
 }
@@ -143,7 +143,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
     // Round pages, charts and download parts are kept under the hash of their inputs (docs/performance.md).
     const store = new ContentStore(opts.cache === false ? null : join(root, CACHE_DIR, 'site-v1'));
     const fingerprint = sourceFingerprint(PAGE_CODE);
-    const roundPages = new RoundPageWriter({
+    const storedPages = new StoredPageWriter({
       includesDir: join(SITE_DIR, '_includes'),
       languages: sites.map((site) => ({ site, out: join(out, site.prefix) })),
       frame: siteFrame(inputs),
@@ -154,11 +154,16 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
     const parts = new ExportParts(join(out, 'unduh'), store, fingerprint);
     const evaluationContext = JSON.stringify([config.thresholds ?? null, archive.checklists?.data ?? null]);
     const data = buildSiteData(inputs, (room) => {
-      room.entries.forEach((_, k) => roundPages.write(room.page(k)));
+      room.entries.forEach((e, k) => storedPages.write('round', e.url, room.page(k)));
       parts.add(room.entries, hashOf(evaluationContext, JSON.stringify(archive.rooms.get(room.room)?.data ?? null)));
     });
-    // The render workers are done within a few pages of the pass; stopping them now frees their memory.
-    await roundPages.finish();
+    // Per room and month: the round list and the trends (with this language's charts).
+    const charts = sites.map((site) => localizedCharts(data.model, site.lang, SITE_TEXT[site.lang], store, fingerprint));
+    const roomLinks = new Map(data.model.months.map((m) => [m.ym, m.rooms]));
+    for (const rm of data.model.roomMonths) storedPages.write('room-month', rm.url, { ...rm, roomLinks: roomLinks.get(rm.ym) ?? [] });
+    for (const tm of data.model.trendMonths) storedPages.write('trend-month', tm.url, tm, (k) => ({ charts: charts[k]!.months[tm.url] ?? null }));
+    // The render workers are done within a few pages; stopping them now frees their memory.
+    await storedPages.finish();
     const tModel = lap('model');
 
     // 4. Downloads: the room-month parts assembled into month and whole-archive files.
@@ -168,7 +173,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
     return {
       data,
       downloads,
-      roundPages,
+      storedPages,
+      charts,
       store,
       fingerprint,
       sites,
@@ -177,24 +183,24 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
       ms: { check: tCheck, history: tHistory, model: tModel, exports: tExports },
     };
   })();
-  const { data, downloads, roundPages, store, fingerprint, sites } = prepared;
+  const { data, downloads, storedPages, charts, store, sites } = prepared;
 
   // 5. Eleventy, once per language: every page but the round pages.
   const { default: Eleventy } = (await import(ELEVENTY_MODULE)) as { default: EleventyCtor };
   let pages = 0;
   for (const [k, site] of sites.entries()) {
     const t = SITE_TEXT[site.lang];
-    const charts = localizedCharts(data.model, site.lang, t, store, fingerprint);
     const elev = new Eleventy(SITE_DIR, join(out, site.prefix), {
       quietMode: true,
-      config: (c: EleventyConfig) => configureEleventy(c, { site: { ...site, downloads, charts }, t, model: data.model, copyAssets: k === 0 }),
+      config: (c: EleventyConfig) => configureEleventy(c, { site: { ...site, downloads, charts: { overview: charts[k]!.overview } }, t, model: data.model, copyAssets: k === 0 }),
     });
     pages += countWritten(await elev.write());
     debug(`eleventy ${site.lang}`);
   }
   const tEleventy = lap('eleventy');
 
-  // 6. Search index.
+  // 6. The stored room-month pages, then the search index over everything but the round forms.
+  pages += await storedPages.publish('searched');
   if (opts.search !== false) {
     const pagefind = await import('pagefind');
     const { index, errors: e1 } = await pagefind.createIndex({ keepIndexUrl: false });
@@ -207,8 +213,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
   }
   const tSearch = lap('search');
 
-  // 7. Round pages into the output folder (after the search index: see lib/site-build/round-pages.ts).
-  pages += await roundPages.publish();
+  // 7. Round pages into the output folder (after the search index: see lib/site-build/stored-pages.ts).
+  pages += await storedPages.publish('rest');
   store.prune();
   const tPublish = lap('publish');
 
@@ -217,7 +223,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
     rounds: data.model.rounds,
     pages,
     ms: { ...prepared.ms, eleventy: tEleventy, search: tSearch, publish: tPublish, total },
-    roundPages: { rendered: roundPages.rendered, reused: roundPages.reused },
+    storedPages: { rendered: storedPages.rendered, reused: storedPages.reused },
     problems: prepared.problems,
     history: prepared.history,
   };
@@ -322,8 +328,6 @@ function configureEleventy(
   else c.ignores.add('assets/**');
   // The same filters as the round pages' renderer (lib/site-build/site-filters.ts).
   for (const [name, fn] of Object.entries(siteFilters())) c.addFilter(name, fn);
-  /** A file of the content store (the charts), read when the page using it is rendered. */
-  c.addFilter('stored', (file: string) => readFileSync(file, 'utf8'));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,12 +1,12 @@
 /**
- * Round pages rendered on worker threads: rendering is most of a cold build's time (≈1 ms a page,
- * 2 × N pages) and is independent page by page. The build's room-by-room pass is synchronous, so the
+ * Stored pages rendered on worker threads: rendering is most of a cold build's time (≈1 ms a page,
+ * 2 × N round pages) and is independent page by page. The build's room-by-room pass is synchronous, so the
  * pool keeps a bounded number of pages in flight with a shared counter and Atomics.wait — the main
  * thread blocks only when the workers are that far behind, and memory stays bounded at any N.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RendererSetup } from './round-renderer.ts';
+import type { RendererSetup, StoredPageKind } from './page-renderer.ts';
 
 const MAX_IN_FLIGHT_PER_WORKER = 16;
 /** A page needs a few MB to render; the templates and words, tens. */
@@ -34,11 +34,11 @@ export class RenderPool {
     });
   }
 
-  /** Queues one page (its JSON) to be rendered into `file`; blocks while too many are in flight. */
-  render(lang: number, page: string, file: string): void {
+  /** Queues one page (`data` as JSON) to be rendered into `file`; blocks while too many are in flight. */
+  render(job: { lang: number; kind: StoredPageKind; url: string; data: string; file: string }): void {
     this.waitBelow(this.limit);
     Atomics.add(this.counter, 0, 1);
-    this.workers[this.next++ % this.workers.length]!.postMessage({ lang, file, page });
+    this.workers[this.next++ % this.workers.length]!.postMessage(job);
   }
 
   /** Waits for every queued page, stops the workers, and throws if any page failed. */

@@ -1,17 +1,17 @@
-// A round-page render worker (see render-pool.ts): renders pages and writes them into the content store.
+// A page render worker (see render-pool.ts): renders pages and writes them into the content store.
 // Plain JS so it starts under any runner; the TypeScript renderer is loaded through tsx's scoped import.
 import { renameSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
-const { createRoundRenderer } = await tsImport('./round-renderer.ts', import.meta.url);
-const render = createRoundRenderer(workerData.setup);
+const { createPageRenderer } = await tsImport('./page-renderer.ts', import.meta.url);
+const render = createPageRenderer(workerData.setup);
 const inFlight = new Int32Array(workerData.counter);
 
 // Messages sent before this listener exists wait in the port's queue.
-parentPort.on('message', ({ lang, file, page }) => {
+parentPort.on('message', ({ lang, kind, url, data, file }) => {
   try {
-    writeFileSync(`${file}.tmp`, render(lang, JSON.parse(page)));
+    writeFileSync(`${file}.tmp`, render(lang, kind, url, JSON.parse(data)));
     renameSync(`${file}.tmp`, file);
   } catch (err) {
     parentPort.postMessage({ file, error: String(err?.stack ?? err) });

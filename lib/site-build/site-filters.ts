@@ -3,6 +3,7 @@
  * page) and the round-page renderer (lib/site-build/round-pages.ts), so a round page looks the same
  * whichever wrote it.
  */
+import { readFileSync } from 'node:fs';
 import * as fmt from '../format/index.ts';
 import type { Lang } from '../i18n/lang.ts';
 
@@ -50,6 +51,8 @@ export function siteFilters(): Record<string, Filter> {
       return n < 1024 ? `${n} B` : n < 1048576 ? `${fmt.formatNumber(n / 1024, l, 1)} KB` : `${fmt.formatNumber(n / 1048576, l, 1)} MB`;
     },
     ym(ym: string) { return ym.replace('-', '/'); },
+    /** A file of the content store (a chart), read when the page using it is rendered. */
+    stored(file: string) { return readFileSync(file, 'utf8'); },
   };
 }
 

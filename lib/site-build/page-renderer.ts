@@ -1,0 +1,68 @@
+/**
+ * Renders the pages kept in the content store — one round's forms, one room-month's round list, one
+ * room-month's trends — with the site's own Nunjucks templates and filters, inside the site layout.
+ * Used on the main thread and in render workers (render-worker.mjs), so it takes only data that can
+ * cross a thread (the words are looked up here by language).
+ */
+import nunjucks from 'nunjucks';
+import { SITE_TEXT, type SiteText } from '../i18n/site-strings.ts';
+import type { SiteFrame } from '../site-data/site-model.ts';
+import { frontMatterFormatters, siteFilters, type SiteContext } from './site-filters.ts';
+
+export interface RendererSetup {
+  includesDir: string;
+  /** One site context per language (lang, base, prefix, alternates). */
+  sites: (SiteContext & Record<string, unknown>)[];
+  /** The page frame, without build stamp and "as of" (stored pages do not show them). */
+  frame: SiteFrame;
+}
+
+type Formatters = ReturnType<typeof frontMatterFormatters>;
+type Names = SiteFrame['names'];
+
+/** The kinds of stored page: template, the name the template knows its data by, and the page title. */
+export const STORED_PAGES = {
+  round: {
+    template: 'pages/round.njk',
+    alias: 'r',
+    bodyClass: 'doc',
+    title: (t: SiteText, f: Formatters, _n: Names, r: { room: { name: string }; date: string; shift: { name: string } }) => t.round.title(r.room.name, f.date(r.date), r.shift.name),
+  },
+  'room-month': {
+    template: 'pages/rounds-room-month.njk',
+    alias: 'rm',
+    bodyClass: '',
+    title: (t: SiteText, f: Formatters, n: Names, rm: { room: string; ym: string }) => t.rounds.roomMonthTitle(n.rooms[rm.room] ?? rm.room, f.month(rm.ym)),
+  },
+  'trend-month': {
+    template: 'pages/trends-month.njk',
+    alias: 'tm',
+    bodyClass: '',
+    title: (t: SiteText, f: Formatters, n: Names, tm: { room: string; ym: string }) => t.trends.monthTitle(n.rooms[tm.room] ?? tm.room, f.month(tm.ym)),
+  },
+} as const;
+
+export type StoredPageKind = keyof typeof STORED_PAGES;
+export type PageRenderer = (lang: number, kind: StoredPageKind, url: string, data: any) => string;
+
+export function createPageRenderer(setup: RendererSetup): PageRenderer {
+  const langs = setup.sites.map((site) => {
+    const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(setup.includesDir), {
+      autoescape: true,
+      throwOnUndefined: false,
+      trimBlocks: true,
+      lstripBlocks: true,
+    });
+    for (const [name, fn] of Object.entries(siteFilters())) env.addFilter(name, fn);
+    const t = SITE_TEXT[site.lang];
+    const f = frontMatterFormatters(site.lang);
+    return { env, t, f, base: { site, t, model: setup.frame, f, storedPage: true } };
+  });
+  return (k, kind, url, data) => {
+    const l = langs[k]!;
+    const p = STORED_PAGES[kind];
+    const ctx = { ...l.base, [p.alias]: data, bodyClass: p.bodyClass, page: { url }, title: p.title(l.t, l.f, setup.frame.names, data) };
+    const content = l.env.render(p.template, ctx);
+    return l.env.render('layouts/base-body.njk', { ...ctx, content });
+  };
+}

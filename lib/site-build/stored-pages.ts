@@ -1,0 +1,128 @@
+/**
+ * The pages there is one of per round or per room and month — a round's forms, a room-month's round
+ * list, a room-month's trends — written outside Eleventy with the same Nunjucks templates and filters.
+ *
+ * Why: Eleventy keeps every rendered page of a run in memory until the run ends (2 × N forms of ≈30 KB
+ * do not fit in 4 GB at 200,000 rounds; Eleventy issue #3948) and renders every page on every build.
+ * Here a page is rendered, stored and forgotten, and a page whose inputs did not change is not rendered
+ * at all: each is filed in the content store under the hash of everything it shows (its data, the
+ * site frame, the templates and code), so a rebuild renders only what is new or changed and links the
+ * rest from the store.
+ *
+ * Pages reach the output folder at publish(): the lists before the search index is built, the round
+ * forms after it (the search indexes the lists, not 2 × N forms).
+ */
+import { copyFileSync, linkSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { SiteFrame } from '../site-data/site-model.ts';
+import { hashOf, type ContentStore } from './content-store.ts';
+import { createPageRenderer, type PageRenderer, type RendererSetup, type StoredPageKind } from './page-renderer.ts';
+import { RenderPool } from './render-pool.ts';
+import type { SiteContext } from './site-filters.ts';
+
+/** Below this many pages to render, workers' start-up (≈0.4 s) costs more than they save. */
+const POOL_AFTER = 300;
+
+export interface StoredPageWriterOptions {
+  includesDir: string;
+  /** Per language: its site context, and the folder its pages go to (the output folder, or its /en/). */
+  languages: { site: SiteContext & Record<string, unknown>; out: string }[];
+  /** The frame every page shows. Build time and "as of" are left out: they would change every page on every build. */
+  frame: SiteFrame;
+  store: ContentStore;
+  /** Hash of the templates and the code that shape a page. */
+  fingerprint: string;
+  /** Render on worker threads after this many pages rendered inline (default 300; Infinity: never). */
+  poolAfter?: number;
+}
+
+/** Published before the search index is built (round forms are published after it). */
+const SEARCHED: ReadonlySet<StoredPageKind> = new Set(['room-month', 'trend-month']);
+
+export class StoredPageWriter {
+  private readonly setup: RendererSetup;
+  private readonly store: ContentStore;
+  private readonly prefixes: string[];
+  private readonly outs: string[];
+  private readonly poolAfter: number;
+  private renderer: PageRenderer | null = null;
+  private pool: RenderPool | null = null;
+  /** (store file, output file) pairs waiting for publish(), searched pages and the rest. */
+  private readonly pending = { searched: [] as [string, string][], rest: [] as [string, string][] };
+  rendered = 0;
+  reused = 0;
+
+  constructor(opts: StoredPageWriterOptions) {
+    this.store = opts.store;
+    this.poolAfter = opts.poolAfter ?? POOL_AFTER;
+    // Footer stamp and "as of" are not shown on a stored page (see base-body.njk): not part of its hash.
+    const frame = { ...opts.frame, generatedAt: '', asOf: { date: '', time: '' } };
+    this.setup = { includesDir: opts.includesDir, sites: opts.languages.map((l) => l.site), frame };
+    this.prefixes = opts.languages.map((l) => hashOf('stored-page', opts.fingerprint, JSON.stringify({ site: l.site, frame })));
+    this.outs = opts.languages.map((l) => l.out);
+  }
+
+  /**
+   * Stores every language's page at site path `url` (rendering only what the store does not have).
+   * `data` is what the template gets under its name (r, rm, tm); `perLanguage` adds what differs by language.
+   */
+  write(kind: StoredPageKind, url: string, data: object, perLanguage?: (lang: number) => object): void {
+    const common = perLanguage ? null : JSON.stringify(data);
+    this.prefixes.forEach((prefix, lang) => {
+      const pageData = perLanguage ? { ...data, ...perLanguage(lang) } : data;
+      const json = common ?? JSON.stringify(pageData);
+      const { file, missing } = this.store.reserve(hashOf(prefix, kind, url, json));
+      if (missing) {
+        this.rendered++;
+        if (this.rendered > this.poolAfter) (this.pool ??= new RenderPool(this.setup)).render({ lang, kind, url, data: json, file });
+        else {
+          writeFileSync(`${file}.tmp`, (this.renderer ??= createPageRenderer(this.setup))(lang, kind, url, pageData));
+          renameSync(`${file}.tmp`, file);
+        }
+      } else this.reused++;
+      (SEARCHED.has(kind) ? this.pending.searched : this.pending.rest).push([file, join(this.outs[lang]!, url, 'index.html')]);
+    });
+  }
+
+  /** Waits for the render workers (pages must be complete before they are published). */
+  async finish(): Promise<void> {
+    await this.pool?.close();
+    this.pool = null;
+  }
+
+  /**
+   * Puts stored pages into the output folder — hard links (no copy), or moves from a temporary store:
+   * 'searched' the lists (before the search index), 'rest' the round forms.
+   */
+  async publish(which: keyof StoredPageWriter['pending']): Promise<number> {
+    await this.finish();
+    const list = this.pending[which];
+    // Every page has a folder of its own: make each parent folder once, then the page folders
+    // without the recursive walk (≈ half the system calls for 2 × N pages).
+    const made = new Set<string>();
+    for (const [from, to] of list) {
+      const dir = dirname(to);
+      const parent = dirname(dir);
+      if (!made.has(parent)) {
+        mkdirSync(parent, { recursive: true });
+        made.add(parent);
+      }
+      try {
+        mkdirSync(dir);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      if (!this.store.persistent) renameSync(from, to);
+      else {
+        try {
+          linkSync(from, to);
+        } catch {
+          copyFileSync(from, to); // another file system, or links not allowed
+        }
+      }
+    }
+    const n = list.length;
+    list.length = 0;
+    return n;
+  }
+}
