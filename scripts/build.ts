@@ -6,12 +6,13 @@
  *   2. read git history ONCE (readHistory); a folder that is not a git repository, or a shallow clone,
  *      still builds — approval then shows as unknown ("riwayat tidak lengkap"),
  *   3. go through the rounds ONCE, room by room (lib/site-data: buildSiteData): each round is evaluated
- *      once, its pages stored (lib/site-build/round-pages.ts: rendered only when new or changed) and its
- *      download rows written as room-month parts; only small rows and aggregates outlive the room,
+ *      once, its forms stored (lib/site-build/stored-pages.ts: rendered only when new or changed) and its
+ *      download rows written as room-month parts; only small rows and aggregates outlive the room; then
+ *      each room-month's round list and trends are stored the same way,
  *   4. assemble the downloads (CSV/JSON per month and whole) in _site/unduh/ from those parts,
  *   5. run Eleventy programmatically per language for every other page, with the aggregates as global data,
- *   6. index those pages with Pagefind (the site's one piece of client JS: search),
- *   7. put the round pages into _site (hard links from the page store).
+ *   6. link the stored lists into _site and index the site with Pagefind (its one piece of client JS: search),
+ *   7. link the round forms into _site (after the index: search leads to the lists, not 2 × N forms).
  *
  * Languages: by default Indonesian is written at `/` and English under `/en/` (same page paths under
  * the prefix, so the language switch maps page to page). `--lang id` or `--lang en` writes that one

@@ -1,6 +1,6 @@
 /**
  * The template filters of the site, one table for both renderers: Eleventy (every list and overview
- * page) and the round-page renderer (lib/site-build/round-pages.ts), so a round page looks the same
+ * page) and the stored-page renderer (lib/site-build/page-renderer.ts), so a page looks the same
  * whichever wrote it.
  */
 import { readFileSync } from 'node:fs';
