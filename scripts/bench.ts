@@ -3,7 +3,7 @@
 // check command and the history reader on it. Prints a table (or one JSON object with --json) and
 // whether each target of the "Benchmark and scale" issue is met; exits 1 on a miss only with --strict.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -81,8 +81,11 @@ log(`generating ${rounds} rounds over ${rooms} room(s) in ${archiveDir} …`);
 const archive = await generateBenchArchive({ dir: archiveDir, sourceRoot: REPO, rounds, rooms, seed, floorDataFile: dataFile });
 log(`  ${archive.rounds} rounds, ${archive.maintenance} maintenance records, ${archive.commits} commits in ${archive.timings.generate_s.toFixed(1)} s (+ checkout ${archive.timings.checkout_s.toFixed(1)} s)`);
 
+// Node flags of the package.json script (e.g. the build's heap cap), so each step runs as `npm run <step>` does.
+const PACKAGE_SCRIPTS = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const nodeFlags = (script: string) => (PACKAGE_SCRIPTS[script.replace(/\.ts$/, '')] ?? '').match(/--max-old-space-size=\d+/g) ?? [];
 const tsx = (script: string, scriptArgs: string[] = [], cwd = archiveDir) =>
-  runMeasured(process.execPath, ['--import', TSX_LOADER, join(REPO, 'scripts', script), ...scriptArgs], { cwd });
+  runMeasured(process.execPath, [...nodeFlags(script), '--import', TSX_LOADER, join(REPO, 'scripts', script), ...scriptArgs], { cwd });
 function failed(step: string, run: ChildRun): boolean {
   if (run.code === 0) return false;
   const out = `${run.stderr}\n${run.stdout}`;
