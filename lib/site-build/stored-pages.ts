@@ -36,8 +36,8 @@ export interface StoredPageWriterOptions {
   poolAfter?: number;
 }
 
-/** Published before the search index is built (round forms are published after it). */
-const SEARCHED: ReadonlySet<StoredPageKind> = new Set(['room-month', 'trend-month']);
+/** Published before the search index is built; round forms and the numeric trend pages after it (their words are on the lists and the trend overview). */
+const SEARCHED: ReadonlySet<StoredPageKind> = new Set(['room-month']);
 
 export class StoredPageWriter {
   private readonly setup: RendererSetup;
