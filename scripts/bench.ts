@@ -1,6 +1,6 @@
-// npm run bench -- --rounds N [--rooms R] [--seed S] [--json] [--keep DIR] [--strict] [--repeat K] [--skip floor,build,check,history]
-// Generates a synthetic archive (lib/bench) in a temp folder and measures the floor, the build, the
-// check command and the history reader on it. Prints a table (or one JSON object with --json) and
+// npm run bench -- --rounds N [--rooms R] [--seed S] [--json] [--keep DIR | --reuse DIR] [--strict] [--repeat K] [--skip floor,build,check,history]
+// Generates a synthetic archive (lib/bench) in a temp folder (or reuses one kept earlier) and measures
+// the build, the floor, the check command and the history reader on it. Prints a table (or one JSON object with --json) and
 // whether each target of the "Benchmark and scale" issue is met; exits 1 on a miss only with --strict.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,15 +8,18 @@ import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CACHE_DIR } from '../lib/load/record-cache.ts';
-import { benchGitEnv, generateBenchArchive } from '../lib/bench/generate-archive.ts';
-import { floorProject, runFloor } from '../lib/bench/floor.ts';
+import { benchGitEnv, generateBenchArchive, type BenchArchive } from '../lib/bench/generate-archive.ts';
+import { expandFloorData, floorProject, runFloor } from '../lib/bench/floor.ts';
 import { evaluateTargets, formatTable, runMeasured, timed, type BenchResult, type ChildRun } from '../lib/bench/measure.ts';
 import { readHistory } from '../lib/git/history.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const TSX_LOADER = import.meta.resolve('tsx');
 const STEPS = ['floor', 'build', 'check', 'history'] as const;
-const USAGE = 'Pemakaian: npm run bench -- --rounds N [--rooms R] [--seed S] [--json] [--keep DIR] [--strict] [--repeat K] [--skip floor,build,check,history]';
+const USAGE =
+  'Pemakaian: npm run bench -- --rounds N [--rooms R] [--seed S] [--json] [--keep DIR | --reuse DIR] [--strict] [--repeat K] [--skip floor,build,check,history]';
+/** What a kept archive folder remembers of its generation, so --reuse can measure it again without regenerating. */
+const META_FILE = 'bench-archive.json';
 
 function usage(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -32,6 +35,7 @@ try {
       seed: { type: 'string', default: '2026' },
       json: { type: 'boolean', default: false },
       keep: { type: 'string' },
+      reuse: { type: 'string' },
       strict: { type: 'boolean', default: false },
       skip: { type: 'string', default: '' },
       repeat: { type: 'string' },
@@ -45,9 +49,11 @@ if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const rounds = Number(args.rounds);
-const rooms = Number(args.rooms);
-const seed = Number(args.seed);
+if (args.keep && args.reuse) usage('--keep dan --reuse tidak dapat dipakai bersama.');
+const reused = args.reuse ? readKept(resolve(args.reuse)) : null;
+const rounds = reused ? reused.rounds : Number(args.rounds);
+const rooms = reused ? reused.rooms.length : Number(args.rooms);
+const seed = reused ? reused.seed : Number(args.seed);
 if (!Number.isInteger(rounds) || rounds < 1) usage('--rounds wajib: bilangan bulat ≥ 1.');
 if (!Number.isInteger(rooms) || rooms < 1 || rooms > 99) usage('--rooms: bilangan bulat 1…99.');
 if (!Number.isInteger(seed)) usage('--seed: bilangan bulat.');
@@ -66,20 +72,37 @@ const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const notes: string[] = [];
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** A folder kept by --keep: its archive, floor project and what the generator reported. */
+function readKept(dir: string): BenchArchive & { seed: number } {
+  const meta = join(dir, META_FILE);
+  if (!existsSync(meta)) usage(`--reuse ${dir}: ${META_FILE} tidak ada; folder ini tidak dibuat oleh npm run bench -- --keep.`);
+  const kept = JSON.parse(readFileSync(meta, 'utf8')) as BenchArchive & { seed: number };
+  if (kept.dir !== join(dir, 'archive')) usage(`--reuse ${dir}: arsip dibuat di ${kept.dir}; pindahkan kembali atau buat ulang dengan --keep.`);
+  return kept;
+}
+
 // --- the synthetic archive ---------------------------------------------------------------------------
 let base: string;
-if (args.keep) {
+if (reused) base = resolve(args.reuse!);
+else if (args.keep) {
   base = resolve(args.keep);
   if (existsSync(base) && readdirSync(base).length > 0) usage(`--keep ${args.keep}: folder harus kosong atau belum ada.`);
   mkdirSync(base, { recursive: true });
 } else base = mkdtempSync(join(tmpdir(), 'ronda-bench-'));
 const archiveDir = join(base, 'archive');
 const floorDir = join(base, 'floor');
-const { dataFile } = floorProject(floorDir);
+const { roundsFile, dataFile } = floorProject(floorDir);
 
-log(`generating ${rounds} rounds over ${rooms} room(s) in ${archiveDir} …`);
-const archive = await generateBenchArchive({ dir: archiveDir, sourceRoot: REPO, rounds, rooms, seed, floorDataFile: dataFile });
-log(`  ${archive.rounds} rounds, ${archive.maintenance} maintenance records, ${archive.commits} commits in ${archive.timings.generate_s.toFixed(1)} s (+ checkout ${archive.timings.checkout_s.toFixed(1)} s)`);
+let archive: BenchArchive;
+if (reused) {
+  archive = reused;
+  log(`reusing ${archive.rounds} rounds over ${rooms} room(s), ${archive.commits} commits in ${archiveDir}`);
+} else {
+  log(`generating ${rounds} rounds over ${rooms} room(s) in ${archiveDir} …`);
+  archive = await generateBenchArchive({ dir: archiveDir, sourceRoot: REPO, rounds, rooms, seed, floorDataFile: roundsFile });
+  log(`  ${archive.rounds} rounds, ${archive.maintenance} maintenance records, ${archive.commits} commits in ${archive.timings.generate_s.toFixed(1)} s (+ checkout ${archive.timings.checkout_s.toFixed(1)} s)`);
+  if (args.keep) writeFileSync(join(base, META_FILE), JSON.stringify({ ...archive, seed }, null, 1));
+}
 
 // Node flags of the package.json script (e.g. the build's heap cap), so each step runs as `npm run <step>` does.
 const PACKAGE_SCRIPTS = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
@@ -121,21 +144,9 @@ if (!skip.has('history')) {
   history_s = median(reads);
 }
 
-// --- floor: Eleventy alone --------------------------------------------------------------------------
-let floor_s: number | null = null;
-let floor_rss_mb: number | null = null;
-if (!skip.has('floor')) {
-  log(`floor: Eleventy, ${archive.rounds} pages from one JSON array …`);
-  const f = await runFloor(floorDir, rounds > 40_000 ? 16_384 : undefined);
-  if (!failed('floor (Eleventy)', f)) {
-    floor_s = f.seconds;
-    floor_rss_mb = f.peakRssMb;
-  }
-  rmSync(join(floorDir, '_site'), { recursive: true, force: true });
-}
-
 // --- build: the real thing, from the archive folder, empty cache ----------------------------------
 let build_s: number | null = null;
+let build_pages: number | null = null;
 let peak_rss_mb: number | null = null;
 let build_warm_s: number | null = null;
 let peak_rss_warm_mb: number | null = null;
@@ -150,6 +161,8 @@ if (!skip.has('build')) {
       // The build's own split of its time (check, history, aggregates, downloads, Eleventy, Pagefind).
       const summary = b.stdout.split('\n').find((l) => l.startsWith('✓'));
       if (summary) notes.push(`build: ${summary.trim()}`);
+      const pages = summary?.match(/(\d+) (?:halaman|pages)/);
+      if (pages) build_pages = Number(pages[1]);
     }
     peak_rss_mb = b.peakRssMb; // also on failure: an out-of-memory death is the number that matters
     if (build_s !== null) {
@@ -168,6 +181,25 @@ if (!skip.has('build')) {
       rmSync(nextFile);
     }
   }
+}
+
+// --- floor: Eleventy alone, as many pages as the build wrote ------------------------------------------
+let floor_s: number | null = null;
+let floor_rss_mb: number | null = null;
+// The issue's floor renders "the same number of pages" as the build: both languages' forms, the lists
+// and overviews. Without a build (--skip build, or it failed) two per round, one per language.
+const floor_pages = build_pages ?? 2 * archive.rounds;
+if (!skip.has('floor')) {
+  if (build_pages === null) notes.push(`floor: the build's page count is unknown; ${floor_pages} pages (two per round)`);
+  expandFloorData(roundsFile, dataFile, floor_pages);
+  log(`floor: Eleventy, ${floor_pages} pages from one JSON array …`);
+  const f = await runFloor(floorDir, floor_pages > 80_000 ? 16_384 : undefined);
+  if (!failed('floor (Eleventy)', f)) {
+    floor_s = f.seconds;
+    floor_rss_mb = f.peakRssMb;
+  }
+  rmSync(join(floorDir, '_site'), { recursive: true, force: true });
+  rmSync(dataFile, { force: true }); // rewritten from the rounds file on every run
 }
 
 // --- check: cold, warm, one new round ---------------------------------------------------------------
@@ -209,6 +241,7 @@ const result: BenchResult = {
   seed,
   commits: archive.commits,
   floor_s: floor_s && round3(floor_s),
+  floor_pages,
   floor_rss_mb,
   build_s: build_s && round3(build_s),
   ratio: build_s !== null && floor_s ? round3(build_s / floor_s) : null,
@@ -235,7 +268,7 @@ const result: BenchResult = {
 };
 result.targets = evaluateTargets(result);
 
-if (args.keep) log(`archive kept in ${base}`);
+if (args.keep || reused) log(`archive kept in ${base} (measure it again: npm run bench -- --reuse ${base})`);
 else rmSync(base, { recursive: true, force: true });
 
 console.log(args.json ? JSON.stringify(result, null, 2) : formatTable(result));

@@ -1,10 +1,11 @@
 /**
- * The Eleventy floor: a tiny Eleventy project that renders one page per round from ONE pre-parsed JSON
- * array with a trivial Nunjucks template — what Eleventy itself costs for that many pages, with no
- * loading, validation, history or search index. Run through Eleventy's CLI in a child process, so its
- * time and memory are measured apart from the bench.
+ * The Eleventy floor: a tiny Eleventy project that renders as many pages as the real build writes
+ * (both languages' forms, lists, overviews) from ONE pre-parsed JSON array of the rounds with a trivial
+ * Nunjucks template — what Eleventy itself costs for that many pages, with no loading, validation,
+ * history or search index. Run through Eleventy's CLI in a child process, so its time and memory are
+ * measured apart from the bench.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { runMeasured, type ChildRun } from './measure.ts';
@@ -14,7 +15,7 @@ pagination:
   data: rounds
   size: 1
   alias: r
-permalink: "ronde/{{ r.room }}/{{ r.date }}-{{ r.shift }}/index.html"
+permalink: "ronde/{{ pagination.pageNumber }}/index.html"
 ---
 <!doctype html>
 <html lang="id"><head><meta charset="utf-8"><title>{{ r.room }} {{ r.date }} {{ r.shift }}</title></head>
@@ -24,11 +25,41 @@ permalink: "ronde/{{ r.room }}/{{ r.date }}-{{ r.shift }}/index.html"
 </body></html>
 `;
 
-/** Writes the floor project around an existing data file path: `<dir>/_data/rounds.json` must be written by the caller. */
-export function floorProject(dir: string): { dataFile: string } {
+/**
+ * Writes the floor project. The caller writes the rounds (one JSON array) to `roundsFile`, then
+ * `expandFloorData(roundsFile, dataFile, pages)` fills the array Eleventy paginates.
+ */
+export function floorProject(dir: string): { roundsFile: string; dataFile: string } {
   mkdirSync(join(dir, '_data'), { recursive: true });
   writeFileSync(join(dir, 'round.njk'), FLOOR_TEMPLATE);
-  return { dataFile: join(dir, '_data', 'rounds.json') };
+  return { roundsFile: join(dir, 'rounds.json'), dataFile: join(dir, '_data', 'rounds.json') };
+}
+
+/**
+ * Writes the floor's data file with `pages` entries: the rounds, repeated in order as often as needed
+ * (the build writes about two pages per round, one per language, plus lists and overviews). Written
+ * in chunks: at 200,000 rounds the array is ≈350 MB of JSON. Returns the entry count.
+ */
+export function expandFloorData(roundsFile: string, dataFile: string, pages: number): number {
+  const rounds = JSON.parse(readFileSync(roundsFile, 'utf8')) as unknown[];
+  if (rounds.length === 0 || pages <= 0) {
+    writeFileSync(dataFile, '[]\n');
+    return 0;
+  }
+  const texts = rounds.map((r) => JSON.stringify(r));
+  const fd = openSync(dataFile, 'w');
+  try {
+    const CHUNK = 2000;
+    for (let k = 0; k < pages; k += CHUNK) {
+      const part: string[] = [];
+      for (let i = k; i < Math.min(pages, k + CHUNK); i++) part.push(texts[i % texts.length]!);
+      writeSync(fd, (k === 0 ? '[\n' : ',\n') + part.join(',\n'));
+    }
+    writeSync(fd, '\n]\n');
+  } finally {
+    closeSync(fd);
+  }
+  return pages;
 }
 
 /** Eleventy's CLI entry, resolved from this repository's node_modules. */
