@@ -40,6 +40,7 @@ import { PAGE_CODE, sourceFingerprint } from '../lib/load/fingerprint.ts';
 import { ContentStore, hashOf } from '../lib/site-build/content-store.ts';
 import { ExportParts } from '../lib/site-build/export-parts.ts';
 import { StoredPageWriter } from '../lib/site-build/stored-pages.ts';
+import { PageRenderError, type StoredPageKind } from '../lib/site-build/page-renderer.ts';
 import { frontMatterFormatters, siteFilters, type SiteContext } from '../lib/site-build/site-filters.ts';
 import { buildSiteData, siteFrame, type SiteModel } from '../lib/site-data/site-model.ts';
 import { humidityChart, temperatureChart } from '../lib/site-data/trend-charts.ts';
@@ -79,6 +80,17 @@ type EleventyCtor = new (input: string, output: string, options: Record<string, 
 const ELEVENTY_MODULE = '@11ty/eleventy';
 
 export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
+  try {
+    return await buildSiteUnchecked(opts);
+  } catch (e) {
+    // A page that cannot be rendered is a template or code fault, never bad data (the check refuses
+    // bad records first): say so in the admin's words, naming the page and the template's own message.
+    if (e instanceof PageRenderError) throw new BuildError(pageRenderMessage(e, opts.langs));
+    throw e;
+  }
+}
+
+async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const root = resolve(opts.root);
   const out = resolve(opts.out);
@@ -154,17 +166,25 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
     });
     const parts = new ExportParts(join(out, 'unduh'), store, fingerprint);
     const evaluationContext = JSON.stringify([config.thresholds ?? null, archive.checklists?.data ?? null]);
-    const data = buildSiteData(inputs, (room) => {
-      room.entries.forEach((e, k) => storedPages.write('round', e.url, room.page(k)));
-      parts.add(room.entries, hashOf(evaluationContext, JSON.stringify(archive.rooms.get(room.room)?.data ?? null)));
-    });
-    // Per room and month: the round list and the trends (with this language's charts).
-    const charts = sites.map((site) => localizedCharts(data.model, site.lang, SITE_TEXT[site.lang], store, fingerprint));
-    const roomLinks = new Map(data.model.months.map((m) => [m.ym, m.rooms]));
-    for (const rm of data.model.roomMonths) storedPages.write('room-month', rm.url, { ...rm, roomLinks: roomLinks.get(rm.ym) ?? [] });
-    for (const tm of data.model.trendMonths) storedPages.write('trend-month', tm.url, tm, (k) => ({ charts: charts[k]!.months[tm.url] ?? null }));
-    // The render workers are done within a few pages; stopping them now frees their memory.
-    await storedPages.finish();
+    let data: ReturnType<typeof buildSiteData>;
+    let charts: ReturnType<typeof localizedCharts>[];
+    try {
+      data = buildSiteData(inputs, (room) => {
+        room.entries.forEach((e, k) => storedPages.write('round', e.url, room.page(k)));
+        parts.add(room.entries, hashOf(evaluationContext, JSON.stringify(archive.rooms.get(room.room)?.data ?? null)));
+      });
+      // Per room and month: the round list and the trends (with this language's charts).
+      const model = data.model;
+      charts = sites.map((site) => localizedCharts(model, site.lang, SITE_TEXT[site.lang], store, fingerprint));
+      const roomLinks = new Map(model.months.map((m) => [m.ym, m.rooms]));
+      for (const rm of model.roomMonths) storedPages.write('room-month', rm.url, { ...rm, roomLinks: roomLinks.get(rm.ym) ?? [] });
+      for (const tm of model.trendMonths) storedPages.write('trend-month', tm.url, tm, (k) => ({ charts: charts[k]!.months[tm.url] ?? null }));
+      // The render workers are done within a few pages; stopping them now frees their memory.
+      await storedPages.finish();
+    } catch (e) {
+      await storedPages.abort(); // no worker left running behind a failed build
+      throw e;
+    }
     const tModel = lap('model');
 
     // 4. Downloads: the room-month parts assembled into month and whole-archive files.
@@ -231,6 +251,23 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
 }
 
 export class BuildError extends Error {}
+
+const PAGE_KIND_NAMES: Record<StoredPageKind, string> = { round: 'formulir ronde', 'room-month': 'daftar ronde ruang per bulan', 'trend-month': 'tren ruang per bulan' };
+
+/** The admin-facing account of pages that failed to render (Indonesian, like every build message). */
+export function pageRenderMessage(e: PageRenderError, langs: readonly Lang[]): string {
+  const pages = e.failures.filter((f) => f.url !== null);
+  const first = pages[0] ?? e.failures[0];
+  const where = first?.url
+    ? `halaman ${first.url} (${first.lang === null ? '?' : (langs[first.lang] ?? first.lang)}${first.kind ? `, ${PAGE_KIND_NAMES[first.kind]}` : ''})`
+    : 'pekerja render berhenti';
+  const more = pages.length > 1 ? ` (dan ${pages.length - 1} halaman lain)` : '';
+  return (
+    `Halaman situs gagal dibuat: ${where}${more}: ${first?.message ?? 'tanpa keterangan'}\n` +
+    '  Ini kesalahan templat atau kode situs, bukan data arsip (data sudah lolos pemeriksaan). ' +
+    'Tidak ada yang diterbitkan dari build ini. Laporkan pesan ini ke pengembang; jalankan npm test untuk menemukan templat yang rusak.'
+  );
+}
 
 function normalizeBase(b: string): string {
   const s = b.trim().replace(/\/+$/, '');

@@ -43,6 +43,32 @@ export const STORED_PAGES = {
 } as const;
 
 export type StoredPageKind = keyof typeof STORED_PAGES;
+
+/** One page that could not be rendered: a template or code fault (bad records are refused by the check before). */
+export interface PageFailure {
+  kind: StoredPageKind | null;
+  url: string | null;
+  /** Index into the renderer's languages; null when a whole worker stopped. */
+  lang: number | null;
+  /** The first lines of the error: Nunjucks names the template, line and column there. */
+  message: string;
+  stack?: string;
+}
+
+/** Pages that failed to render, collected from the inline renderer or the render workers. */
+export class PageRenderError extends Error {
+  constructor(readonly failures: PageFailure[]) {
+    super(`${failures.length} stored page(s) failed to render; first: ${failures[0]?.url ?? '?'}: ${failures[0]?.message ?? ''}`);
+  }
+}
+
+/** The failure record of an error thrown while rendering one page. */
+export function pageFailure(err: unknown, page: { kind: StoredPageKind | null; url: string | null; lang: number | null }): PageFailure {
+  const e = err as { message?: unknown; stack?: unknown } | null;
+  const text = typeof e?.message === 'string' ? e.message : String(err);
+  const message = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' ');
+  return { ...page, message, stack: typeof e?.stack === 'string' ? e.stack : undefined };
+}
 export type PageRenderer = (lang: number, kind: StoredPageKind, url: string, data: any) => string;
 
 export function createPageRenderer(setup: RendererSetup): PageRenderer {

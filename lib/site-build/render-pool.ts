@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RendererSetup, StoredPageKind } from './page-renderer.ts';
+import { PageRenderError, pageFailure, type PageFailure, type RendererSetup, type StoredPageKind } from './page-renderer.ts';
 
 const MAX_IN_FLIGHT_PER_WORKER = 16;
 /** A page needs a few MB to render; the templates and words, tens. */
@@ -17,7 +17,10 @@ const STALL_MS = 120_000;
 export class RenderPool {
   private readonly workers: Worker[];
   private readonly counter = new Int32Array(new SharedArrayBuffer(4));
-  private readonly errors: string[] = [];
+  private readonly failures: PageFailure[] = [];
+  /** A worker stopped (crash, out of memory): its pages in flight are lost, so the build must stop. */
+  private broken = false;
+  private closing = false;
   private readonly limit: number;
   private next = 0;
 
@@ -28,8 +31,16 @@ export class RenderPool {
       // No inherited flags (--cpu-prof, --import …): the worker brings its own TypeScript loader.
       // A small heap limit makes V8 collect often: a worker's garbage never piles up into the build's peak memory.
       const w = new Worker(url, { execArgv: [], workerData: { setup, counter: this.counter.buffer }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-      w.on('message', (m: { file: string; error: string }) => this.errors.push(`${m.file}: ${m.error}`));
-      w.on('error', (e) => this.errors.push(String(e.stack ?? e)));
+      w.on('message', (m: PageFailure) => this.failures.push(m));
+      w.on('error', (e) => {
+        this.broken = true;
+        this.failures.push(pageFailure(e, { kind: null, url: null, lang: null }));
+      });
+      w.on('exit', (code) => {
+        if (this.closing || code === 0) return;
+        this.broken = true;
+        this.failures.push({ kind: null, url: null, lang: null, message: `render worker exited with code ${code}` });
+      });
       return w;
     });
   }
@@ -37,20 +48,35 @@ export class RenderPool {
   /** Queues one page (`data` as JSON) to be rendered into `file`; blocks while too many are in flight. */
   render(job: { lang: number; kind: StoredPageKind; url: string; data: string; file: string }): void {
     this.waitBelow(this.limit);
+    // A failed page stops the build at once: rendering the rest would only repeat the same fault.
+    if (this.failures.length) throw new PageRenderError(this.failures);
     Atomics.add(this.counter, 0, 1);
     this.workers[this.next++ % this.workers.length]!.postMessage(job);
   }
 
-  /** Waits for every queued page, stops the workers, and throws if any page failed. */
+  /** Waits for every queued page, stops the workers, and throws PageRenderError if any page failed. */
   async close(): Promise<void> {
-    const start = Date.now();
-    while (Atomics.load(this.counter, 0) > 0) {
-      if (Date.now() - start > STALL_MS * 10) throw new Error('round page workers did not finish');
-      await new Promise((r) => setTimeout(r, 5)); // lets worker messages (errors) arrive
+    let last = Atomics.load(this.counter, 0);
+    let since = Date.now();
+    while (last > 0 && !this.broken) {
+      await new Promise((r) => setTimeout(r, 5)); // lets worker messages (failures, crashes) arrive
+      const now = Atomics.load(this.counter, 0);
+      if (now !== last) [last, since] = [now, Date.now()];
+      else if (Date.now() - since > STALL_MS) {
+        this.failures.push({ kind: null, url: null, lang: null, message: `render workers made no progress for ${STALL_MS / 1000} s` });
+        break;
+      }
     }
     await new Promise((r) => setImmediate(r));
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
-    if (this.errors.length) throw new Error(`round pages failed to render:\n${this.errors.slice(0, 5).join('\n')}`);
+    if (this.failures.length) throw new PageRenderError(this.failures);
+  }
+
+  /** Stops the workers without waiting for their pages (the build is failing anyway). */
+  async terminate(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
   private waitBelow(limit: number): void {
@@ -62,7 +88,8 @@ export class RenderPool {
       if (now !== last) {
         last = now;
         since = Date.now();
-      } else if (Date.now() - since > STALL_MS) throw new Error('round page workers stalled');
+      } else if (this.broken) throw new PageRenderError(this.failures);
+      else if (Date.now() - since > STALL_MS) throw new PageRenderError([...this.failures, { kind: null, url: null, lang: null, message: `render workers made no progress for ${STALL_MS / 1000} s` }]);
     }
   }
 }

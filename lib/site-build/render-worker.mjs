@@ -4,7 +4,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
-const { createPageRenderer } = await tsImport('./page-renderer.ts', import.meta.url);
+const { createPageRenderer, pageFailure } = await tsImport('./page-renderer.ts', import.meta.url);
 const render = createPageRenderer(workerData.setup);
 const inFlight = new Int32Array(workerData.counter);
 
@@ -14,7 +14,7 @@ parentPort.on('message', ({ lang, kind, url, data, file }) => {
     writeFileSync(`${file}.tmp`, render(lang, kind, url, JSON.parse(data)));
     renameSync(`${file}.tmp`, file);
   } catch (err) {
-    parentPort.postMessage({ file, error: String(err?.stack ?? err) });
+    parentPort.postMessage(pageFailure(err, { kind, url, lang }));
   }
   Atomics.sub(inFlight, 0, 1);
   Atomics.notify(inFlight, 0);

@@ -16,7 +16,7 @@ import { copyFileSync, linkSync, mkdirSync, renameSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import type { SiteFrame } from '../site-data/site-model.ts';
 import { hashOf, type ContentStore } from './content-store.ts';
-import { createPageRenderer, type PageRenderer, type RendererSetup, type StoredPageKind } from './page-renderer.ts';
+import { createPageRenderer, PageRenderError, pageFailure, type PageRenderer, type RendererSetup, type StoredPageKind } from './page-renderer.ts';
 import { RenderPool } from './render-pool.ts';
 import type { SiteContext } from './site-filters.ts';
 
@@ -76,7 +76,13 @@ export class StoredPageWriter {
         this.rendered++;
         if (this.rendered > this.poolAfter) (this.pool ??= new RenderPool(this.setup)).render({ lang, kind, url, data: json, file });
         else {
-          writeFileSync(`${file}.tmp`, (this.renderer ??= createPageRenderer(this.setup))(lang, kind, url, pageData));
+          let html: string;
+          try {
+            html = (this.renderer ??= createPageRenderer(this.setup))(lang, kind, url, pageData);
+          } catch (err) {
+            throw new PageRenderError([pageFailure(err, { kind, url, lang })]);
+          }
+          writeFileSync(`${file}.tmp`, html);
           renameSync(`${file}.tmp`, file);
         }
       } else this.reused++;
@@ -86,8 +92,16 @@ export class StoredPageWriter {
 
   /** Waits for the render workers (pages must be complete before they are published). */
   async finish(): Promise<void> {
-    await this.pool?.close();
+    const pool = this.pool;
     this.pool = null;
+    await pool?.close();
+  }
+
+  /** Stops the render workers at once, on a failing build: nothing more of this build is published. */
+  async abort(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.terminate();
   }
 
   /**
