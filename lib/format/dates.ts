@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang.ts';
 import { TIMEZONE } from '../time.ts';
+import { remembered } from './numbers.ts';
 
 /**
  * Dates and times for display. Archive dates (YYYY-MM-DD) and times (HH:MM) are already WIB local
@@ -25,25 +26,25 @@ const calendar = (date: string) => new Date(`${date}T00:00:00Z`);
 /** 2026-11-24 → "24 November 2026"; anything else is returned as given (or '–'). */
 export function formatDate(date: string | null | undefined, lang: Lang): string {
   if (!isDate(date)) return date ?? '–';
-  return fmt(lang, 'date', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(calendar(date));
+  return remembered(`d${lang}|${date}`, () => fmt(lang, 'date', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(calendar(date)));
 }
 
 /** 2026-11-24 → "Selasa, 24 November 2026". */
 export function formatDateLong(date: string | null | undefined, lang: Lang): string {
   if (!isDate(date)) return date ?? '–';
-  return fmt(lang, 'dateLong', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(calendar(date));
+  return remembered(`D${lang}|${date}`, () => fmt(lang, 'dateLong', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(calendar(date)));
 }
 
 /** 2026-11-24 → "24 Nov" (chart axes, compact tables). */
 export function formatDateShort(date: string | null | undefined, lang: Lang): string {
   if (!isDate(date)) return date ?? '–';
-  return fmt(lang, 'dateShort', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(calendar(date));
+  return remembered(`s${lang}|${date}`, () => fmt(lang, 'dateShort', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(calendar(date)));
 }
 
 /** 2026-11 → "November 2026". */
 export function formatMonth(ym: string | null | undefined, lang: Lang): string {
   if (typeof ym !== 'string' || !/^\d{4}-\d{2}$/.test(ym)) return ym ?? '–';
-  return fmt(lang, 'month', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(calendar(`${ym}-01`));
+  return remembered(`m${lang}|${ym}`, () => fmt(lang, 'month', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(calendar(`${ym}-01`)));
 }
 
 /** 2026-11 → "Nov 2026". */
@@ -63,14 +64,21 @@ export function formatInstantWib(iso: string | null | undefined, lang: Lang): st
   if (typeof iso !== 'string') return '–';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const date = fmt(lang, 'iDate', { timeZone: TIMEZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(d);
-  const time = fmt(lang, 'iTime', { timeZone: TIMEZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-  return `${date}, ${time} WIB`;
+  // The day (≈ one per round) is formatted once and kept; the time of day in WIB is plain arithmetic.
+  const date = remembered(`i${lang}|${wibDateOf(iso)}`, () => fmt(lang, 'iDate', { timeZone: TIMEZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(d));
+  const minutes = Math.floor((((d.getTime() + WIB_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${date}, ${hh}${lang === 'id' ? '.' : ':'}${mm} WIB`;
 }
 
 /** The WIB calendar date of an instant: "2026-11-24". */
 export function wibDateOf(iso: string): string | null {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;
-  return new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return new Date(d.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** WIB is UTC+7 all year (Indonesia keeps no daylight saving time). */
+const WIB_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;

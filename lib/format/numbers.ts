@@ -17,24 +17,42 @@ function formatter(lang: Lang, min: number, max: number, style: 'decimal' | 'per
   return f;
 }
 
+/**
+ * Formatted numbers, kept: a build formats the same few hundred values (22,4 °C, 45 %) millions of
+ * times, and one ICU call costs ≈50× a map lookup. Bounded, so odd inputs cannot grow it forever.
+ */
+const formatted = new Map<string, string>();
+export function remembered(key: string, make: () => string): string {
+  let s = formatted.get(key);
+  if (s === undefined) {
+    if (formatted.size >= 100_000) formatted.clear();
+    s = make();
+    formatted.set(key, s);
+  }
+  return s;
+}
+
 /** A number with exactly `digits` decimals (default 1); '–' for null/NaN. −0 prints as 0. */
 export function formatNumber(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const s = formatter(lang, digits, digits).format(value);
-  // "-0,0" after rounding a tiny negative value
-  return /^-0([.,]0*)?$/.test(s) ? s.slice(1) : s;
+  return remembered(`n${lang}${digits}|${value}`, () => {
+    const s = formatter(lang, digits, digits).format(value);
+    // "-0,0" after rounding a tiny negative value
+    return /^-0([.,]0*)?$/.test(s) ? s.slice(1) : s;
+  });
 }
 
-/** A number with up to `maxDigits` decimals, trailing zeros dropped (51 · 51,5). */
+/** A number with up to `maxDigits` decimals, trailing zeros dropped (51 · 51,5). −0 prints as 0. */
 export function formatNumberLoose(value: number | null | undefined, lang: Lang, maxDigits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return formatter(lang, 0, maxDigits).format(value);
+  // value + 0 turns −0 into 0 (no "-0" on a page; the key could not tell them apart anyway).
+  return remembered(`l${lang}${maxDigits}|${value}`, () => formatter(lang, 0, maxDigits).format(value + 0));
 }
 
 /** A share 0…1 as percent: 0.953 → "95,3%" (id) / "95.3%" (en). */
 export function formatPercent(share: number | null | undefined, lang: Lang, digits = 1): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '–';
-  return formatter(lang, 0, digits, 'percent').format(share);
+  return remembered(`p${lang}${digits}|${share}`, () => formatter(lang, 0, digits, 'percent').format(share + 0));
 }
 
 /** Decimal comma for CSV meant for Indonesian Excel; plain text, no grouping. */
