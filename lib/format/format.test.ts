@@ -22,6 +22,10 @@ describe('numbers', () => {
   });
   it('never prints negative zero and shows a dash for missing values', () => {
     expect(formatNumber(-0.01, 'id')).toBe('0,0');
+    expect(formatNumberLoose(-0, 'id')).toBe('0');
+    expect(formatPercent(-0, 'en')).toBe('0%');
+    // Kept results are per language and digits: the same value twice, two answers.
+    expect([formatNumber(22.5, 'id', 1), formatNumber(22.5, 'en', 1), formatNumber(22.5, 'id', 2)]).toEqual(['22,5', '22.5', '22,50']);
     expect(formatNumber(null, 'id')).toBe('–');
     expect(formatNumber(Number.NaN, 'en')).toBe('–');
   });
@@ -49,5 +53,11 @@ describe('dates', () => {
     expect(formatInstantWib('2026-11-23T20:30:00-05:00', 'id')).toBe('24 November 2026, 08.30 WIB');
     expect(formatInstantWib('2026-11-24T01:30:00Z', 'en')).toBe('24 November 2026, 08:30 WIB');
     expect(wibDateOf('2026-11-23T18:00:00Z')).toBe('2026-11-24');
+    // Around WIB midnight, before 1970 and with odd offsets the day and the time of day stay together.
+    expect(formatInstantWib('2026-11-23T16:59:59Z', 'id')).toBe('23 November 2026, 23.59 WIB');
+    expect(formatInstantWib('2026-11-23T17:00:00Z', 'id')).toBe('24 November 2026, 00.00 WIB');
+    expect(formatInstantWib('1969-12-31T23:30:00Z', 'en')).toBe('1 January 1970, 06:30 WIB');
+    expect(formatInstantWib('2026-11-24T05:45:00+05:45', 'en')).toBe('24 November 2026, 07:00 WIB');
+    expect(formatInstantWib('bukan waktu', 'id')).toBe('bukan waktu');
   });
 });
