@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type matterType from 'gray-matter';
 import { problem, type Problem } from '../problems.ts';
-import { decodeText, parseYamlSource, type YamlSource } from './yaml-source.ts';
+import { decodeText, parseYamlSource, withLazyPositions, type PositionIndex, type YamlSource } from './yaml-source.ts';
 
 export interface MaintenanceSource extends YamlSource {
   body: string;
@@ -30,10 +30,11 @@ export function parseMaintenanceSource(bytes: Uint8Array, file: string): Mainten
     // The front matter starts on line 2 (after the opening ---).
     return { problems: source.problems.map((p) => ({ ...p, line: p.line + 1 })) };
   }
-  for (const key of Object.keys(source.positions)) {
-    const pos = source.positions[key]!;
-    source.positions[key] = [pos[0] + 1, pos[1]];
-  }
   const bodyLine = front.split('\n').length + 2;
-  return { ...source, body: parsed.content.replace(/^\n/, ''), bodyLine };
+  // Shifted on first read, like the positions themselves: a valid record never needs them.
+  return withLazyPositions({ data: source.data, body: parsed.content.replace(/^\n/, ''), bodyLine }, () => {
+    const shifted: PositionIndex = {};
+    for (const [key, [line, col]] of Object.entries(source.positions)) shifted[key] = [line + 1, col];
+    return shifted;
+  });
 }

@@ -1,5 +1,8 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlLib from 'yaml';
+import type { Node } from 'yaml';
 import { problem, type Problem } from '../problems.ts';
+import { fastLoad, NO_FAST, yamlPathStats } from './yaml-fast.ts';
 
 /** Position of a node as [line, col], both 1-based. */
 export type Position = [number, number];
@@ -17,6 +20,11 @@ export const MAX_RECORD_BYTES = 1024 * 1024;
 const MAX_ALIAS_COUNT = 50;
 
 const START: { line: number; col: number } = { line: 1, col: 1 };
+
+// The `yaml` package is required on the first exact parse: a run answered from the cache or by the fast
+// path never needs it (≈25 ms of start-up).
+let yamlLib: typeof YamlLib | undefined;
+const yaml = () => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YamlLib);
 
 /** Decodes bytes as UTF-8 text, refusing binary content; strips a BOM. */
 export function decodeText(bytes: Uint8Array, file: string): { text: string } | { problem: Problem } {
@@ -36,8 +44,47 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string } | 
 /**
  * The one YAML loader. Keeps source positions so every later problem can name a line;
  * returns problems instead of throwing, whatever the input.
+ *
+ * Two paths give the same result for every input. The fast path (yaml-fast.ts, js-yaml, ≈10× faster)
+ * produces the data of an ordinary, well-formed record and declines anything else; the exact path (the
+ * `yaml` package, below) is the only source of problems and of positions. On the fast path `positions`
+ * is a getter that runs the exact path the first time it is read — only a problem that must name a line
+ * reads it (validateRecord on failure, resolveLines).
  */
 export function parseYamlSource(input: string | Uint8Array, file: string): YamlSource | { problems: Problem[] } {
+  const prepared = prepareText(input, file);
+  if (typeof prepared !== 'string') return prepared;
+  const data = fastLoad(prepared);
+  if (data === NO_FAST) return parseYamlText(prepared, file);
+  return withLazyPositions({ data }, () => {
+    const exact = parseYamlText(prepared, file);
+    // Cannot happen (the fast path only accepts what the exact path accepts); never throw for it.
+    return 'problems' in exact ? {} : exact.positions;
+  });
+}
+
+/** The exact path alone: what parseYamlSource must equal. For the tests. */
+export function parseYamlSourceExact(input: string | Uint8Array, file: string): YamlSource | { problems: Problem[] } {
+  const prepared = prepareText(input, file);
+  return typeof prepared === 'string' ? parseYamlText(prepared, file) : prepared;
+}
+
+/**
+ * Gives `target` a `positions` property computed on first read and kept. Enumerable, so a spread or a
+ * deep comparison sees (and computes) it; nothing that crosses a thread or enters the record cache holds
+ * a YamlSource (ParsedRecord keeps data and problems only).
+ */
+export function withLazyPositions<T extends object>(target: T, compute: () => PositionIndex): T & { positions: PositionIndex } {
+  let cached: PositionIndex | undefined;
+  return Object.defineProperty(target, 'positions', {
+    get: () => (cached ??= compute()),
+    enumerable: true,
+    configurable: true,
+  }) as T & { positions: PositionIndex };
+}
+
+/** Size, encoding, BOM, NUL and empty-file checks shared by both paths: the text to parse, or its problem. */
+function prepareText(input: string | Uint8Array, file: string): string | { problems: Problem[] } {
   let text: string;
   if (typeof input === 'string') {
     if (Buffer.byteLength(input) > MAX_RECORD_BYTES) {
@@ -51,7 +98,13 @@ export function parseYamlSource(input: string | Uint8Array, file: string): YamlS
   }
   if (text.includes('\0')) return { problems: [problem(file, START, 'binary-file')] };
   if (text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) return { problems: [problem(file, START, 'empty-file')] };
+  return text;
+}
 
+/** The exact path: the `yaml` package's document, its errors and warnings, and a position for every field. */
+function parseYamlText(text: string, file: string): YamlSource | { problems: Problem[] } {
+  const { isMap, isSeq, LineCounter, parseDocument } = yaml();
+  yamlPathStats.exact++;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -108,6 +161,7 @@ function indexPositions(
   file: string,
 ): void {
   if (!node) return;
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   if (out[pointer] === undefined && node.range) out[pointer] = pos(node.range[0]);
   if (isMap(node)) {
     for (const pair of node.items) {
