@@ -43,7 +43,7 @@ import { StoredPageWriter } from '../lib/site-build/stored-pages.ts';
 import { PageRenderError, type StoredPageKind } from '../lib/site-build/page-renderer.ts';
 import { frontMatterFormatters, siteFilters, type SiteContext } from '../lib/site-build/site-filters.ts';
 import { buildSiteData, siteFrame, type SiteModel } from '../lib/site-data/site-model.ts';
-import { humidityChart, temperatureChart } from '../lib/site-data/trend-charts.ts';
+import type { ChartSpec } from '../lib/site-build/chart-files.ts';
 
 export interface BuildOptions {
   root: string;
@@ -175,9 +175,10 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
       });
       // Per room and month: the round list and the trends (with this language's charts).
       const model = data.model;
-      charts = sites.map((site) => localizedCharts(model, site.lang, SITE_TEXT[site.lang], store, fingerprint));
+      charts = sites.map((site) => localizedCharts(model, site.lang, SITE_TEXT[site.lang], storedPages, fingerprint));
       const roomLinks = new Map(model.months.map((m) => [m.ym, m.rooms]));
       for (const rm of model.roomMonths) storedPages.write('room-month', rm.url, { ...rm, roomLinks: roomLinks.get(rm.ym) ?? [] });
+      await storedPages.drain(); // the trend pages show the charts: they must be in the store first
       for (const tm of model.trendMonths) storedPages.write('trend-month', tm.url, tm, (k) => ({ charts: charts[k]!.months[tm.url] ?? null }));
       // The render workers are done within a few pages; stopping them now frees their memory.
       await storedPages.finish();
@@ -252,7 +253,12 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
 
 export class BuildError extends Error {}
 
-const PAGE_KIND_NAMES: Record<StoredPageKind, string> = { round: 'formulir ronde', 'room-month': 'daftar ronde ruang per bulan', 'trend-month': 'tren ruang per bulan' };
+const PAGE_KIND_NAMES: Record<StoredPageKind | 'chart', string> = {
+  round: 'formulir ronde',
+  'room-month': 'daftar ronde ruang per bulan',
+  'trend-month': 'tren ruang per bulan',
+  chart: 'grafik tren',
+};
 
 /** The admin-facing account of pages that failed to render (Indonesian, like every build message). */
 export function pageRenderMessage(e: PageRenderError, langs: readonly Lang[]): string {
@@ -301,16 +307,14 @@ function countWritten(result: unknown): number {
   return 0;
 }
 
-/** The charts a language needs, rendered once per language before its Eleventy run. */
-function localizedCharts(model: SiteModel, lang: Lang, t: SiteText, store: ContentStore, fingerprint: string) {
+/** The charts a language needs, drawn once per language (on the render workers when they run). */
+function localizedCharts(model: SiteModel, lang: Lang, t: SiteText, pages: StoredPageWriter, fingerprint: string) {
   const labels = t.chart;
   // An ECharts SVG costs ≈15 ms; a chart is drawn again only when its rows, bands or words change.
   // The pages get the stored file's path (read by the `stored` filter when a page is rendered), so
   // thousands of charts are never all held in memory as global data.
-  const chart = (kind: 'temp' | 'rh', rows: Parameters<typeof temperatureChart>[0], th: Parameters<typeof temperatureChart>[1], title: string) =>
-    store.ensure(hashOf('chart', fingerprint, lang, kind, title, JSON.stringify(rows), JSON.stringify(th)), () =>
-      kind === 'temp' ? temperatureChart(rows, th, lang, labels, title) : humidityChart(rows, th, lang, labels, title),
-    );
+  const chart = (kind: 'temp' | 'rh', rows: ChartSpec['rows'], th: ChartSpec['thresholds'], title: string) =>
+    pages.chart(hashOf('chart', fingerprint, lang, kind, title, JSON.stringify(rows), JSON.stringify(th)), { chart: kind, lang, title, rows, thresholds: th });
   const thresholds = new Map(model.rooms.map((r) => [r.id, r.thresholds]));
   const overview: Record<string, { temp: string; rh: string }> = {};
   for (const tr of model.trends) {

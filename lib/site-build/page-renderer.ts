@@ -46,7 +46,8 @@ export type StoredPageKind = keyof typeof STORED_PAGES;
 
 /** One page that could not be rendered: a template or code fault (bad records are refused by the check before). */
 export interface PageFailure {
-  kind: StoredPageKind | null;
+  /** The page kind, 'chart' for a trend chart (url is then its store file), null when a whole worker stopped. */
+  kind: StoredPageKind | 'chart' | null;
   url: string | null;
   /** Index into the renderer's languages; null when a whole worker stopped. */
   lang: number | null;
@@ -63,7 +64,7 @@ export class PageRenderError extends Error {
 }
 
 /** The failure record of an error thrown while rendering one page. */
-export function pageFailure(err: unknown, page: { kind: StoredPageKind | null; url: string | null; lang: number | null }): PageFailure {
+export function pageFailure(err: unknown, page: Pick<PageFailure, 'kind' | 'url' | 'lang'>): PageFailure {
   const e = err as { message?: unknown; stack?: unknown } | null;
   const text = typeof e?.message === 'string' ? e.message : String(err);
   const message = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' ');

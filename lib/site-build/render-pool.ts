@@ -45,8 +45,11 @@ export class RenderPool {
     });
   }
 
-  /** Queues one page (`data` as JSON) to be rendered into `file`; blocks while too many are in flight. */
-  render(job: { lang: number; kind: StoredPageKind; url: string; data: string; file: string }): void {
+  /**
+   * Queues one page (`data` as JSON) to be rendered into `file` — or, with kind 'chart', one chart
+   * (`data` a ChartSpec as JSON, see chart-files.ts); blocks while too many are in flight.
+   */
+  render(job: { lang: number; kind: StoredPageKind | 'chart'; url: string; data: string; file: string }): void {
     this.waitBelow(this.limit);
     // A failed page stops the build at once: rendering the rest would only repeat the same fault.
     if (this.failures.length) throw new PageRenderError(this.failures);
@@ -54,8 +57,22 @@ export class RenderPool {
     this.workers[this.next++ % this.workers.length]!.postMessage(job);
   }
 
+  /** Waits for every queued page and chart, keeping the workers; throws PageRenderError if any failed. */
+  async drain(): Promise<void> {
+    await this.settle();
+    if (this.failures.length) throw new PageRenderError(this.failures);
+  }
+
   /** Waits for every queued page, stops the workers, and throws PageRenderError if any page failed. */
   async close(): Promise<void> {
+    await this.settle();
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    if (this.failures.length) throw new PageRenderError(this.failures);
+  }
+
+  /** Until nothing is in flight, a worker stopped, or no progress for STALL_MS. */
+  private async settle(): Promise<void> {
     let last = Atomics.load(this.counter, 0);
     let since = Date.now();
     while (last > 0 && !this.broken) {
@@ -68,9 +85,6 @@ export class RenderPool {
       }
     }
     await new Promise((r) => setImmediate(r));
-    this.closing = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
-    if (this.failures.length) throw new PageRenderError(this.failures);
   }
 
   /** Stops the workers without waiting for their pages (the build is failing anyway). */

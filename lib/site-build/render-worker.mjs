@@ -8,10 +8,14 @@ const { createPageRenderer, pageFailure } = await tsImport('./page-renderer.ts',
 const render = createPageRenderer(workerData.setup);
 const inFlight = new Int32Array(workerData.counter);
 
+// Charts are drawn by a module loaded on the first chart job (it brings ECharts).
+let drawChart = null;
+
 // Messages sent before this listener exists wait in the port's queue.
-parentPort.on('message', ({ lang, kind, url, data, file }) => {
+parentPort.on('message', async ({ lang, kind, url, data, file }) => {
   try {
-    writeFileSync(`${file}.tmp`, render(lang, kind, url, JSON.parse(data)));
+    if (kind === 'chart') drawChart ??= (await tsImport('./chart-files.ts', import.meta.url)).drawChart;
+    writeFileSync(`${file}.tmp`, kind === 'chart' ? drawChart(JSON.parse(data)) : render(lang, kind, url, JSON.parse(data)));
     renameSync(`${file}.tmp`, file);
   } catch (err) {
     parentPort.postMessage(pageFailure(err, { kind, url, lang }));

@@ -16,12 +16,15 @@ import { copyFileSync, linkSync, mkdirSync, renameSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import type { SiteFrame } from '../site-data/site-model.ts';
 import { hashOf, type ContentStore } from './content-store.ts';
+import { drawChart, type ChartSpec } from './chart-files.ts';
 import { createPageRenderer, PageRenderError, pageFailure, type PageRenderer, type RendererSetup, type StoredPageKind } from './page-renderer.ts';
 import { RenderPool } from './render-pool.ts';
 import type { SiteContext } from './site-filters.ts';
 
 /** Below this many pages to render, workers' start-up (≈0.4 s) costs more than they save. */
 const POOL_AFTER = 300;
+/** A chart costs about as much as this many pages (≈15 ms against ≈0.5–1 ms). */
+const CHART_WEIGHT = 15;
 
 export interface StoredPageWriterOptions {
   includesDir: string;
@@ -51,6 +54,8 @@ export class StoredPageWriter {
   private readonly pending = { searched: [] as [string, string][], rest: [] as [string, string][] };
   rendered = 0;
   reused = 0;
+  /** Work done inline so far, in pages (a chart counts CHART_WEIGHT): past poolAfter the workers take over. */
+  private inlineWork = 0;
 
   constructor(opts: StoredPageWriterOptions) {
     this.store = opts.store;
@@ -74,7 +79,7 @@ export class StoredPageWriter {
       const { file, missing } = this.store.reserve(hashOf(prefix, kind, url, json));
       if (missing) {
         this.rendered++;
-        if (this.rendered > this.poolAfter) (this.pool ??= new RenderPool(this.setup)).render({ lang, kind, url, data: json, file });
+        if (this.useWorkers(1)) this.pool!.render({ lang, kind, url, data: json, file });
         else {
           let html: string;
           try {
@@ -88,6 +93,41 @@ export class StoredPageWriter {
       } else this.reused++;
       (SEARCHED.has(kind) ? this.pending.searched : this.pending.rest).push([file, join(this.outs[lang]!, url, 'index.html')]);
     });
+  }
+
+  /**
+   * The store file of a trend chart (a page shows it through the `stored` filter), drawn unless the store
+   * has it — on the render workers when they run: call drain() before rendering a page that shows it.
+   */
+  chart(key: string, spec: ChartSpec): string {
+    const { file, missing } = this.store.reserve(key);
+    if (!missing) return file;
+    if (this.useWorkers(CHART_WEIGHT)) this.pool!.render({ lang: 0, kind: 'chart', url: file, data: JSON.stringify(spec), file });
+    else {
+      let svg: string;
+      try {
+        svg = drawChart(spec);
+      } catch (err) {
+        throw new PageRenderError([pageFailure(err, { kind: 'chart', url: file, lang: null })]);
+      }
+      writeFileSync(`${file}.tmp`, svg);
+      renameSync(`${file}.tmp`, file);
+    }
+    return file;
+  }
+
+  /** Waits until every page and chart queued so far is in the store (the workers keep running). */
+  async drain(): Promise<void> {
+    await this.pool?.drain();
+  }
+
+  /** Whether the next piece of work (`weight` pages) goes to the workers, starting them when inline work has grown enough. */
+  private useWorkers(weight: number): boolean {
+    if (this.pool) return true;
+    this.inlineWork += weight;
+    if (this.inlineWork <= this.poolAfter) return false;
+    this.pool = new RenderPool(this.setup);
+    return true;
   }
 
   /** Waits for the render workers (pages must be complete before they are published). */

@@ -2,6 +2,7 @@
  * Trend charts rendered to SVG at build time with ECharts' server-side renderer: no client JS, the
  * page carries the SVG inline and a table with the same numbers next to it.
  */
+import { createHash } from 'node:crypto';
 import * as echarts from 'echarts';
 import type { Lang } from '../i18n/lang.ts';
 import type { ResolvedThresholds } from '../evaluate/index.ts';
@@ -35,11 +36,35 @@ function render(option: echarts.EChartsOption, label: string): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: 'system-ui, sans-serif', fontSize: 12 }, ...option });
-    const svg = chart.renderToSVGString();
+    const svg = stableIds(chart.renderToSVGString());
     return svg.replace(/^<svg /, `<svg role="img" aria-label="${escapeXml(label)}" focusable="false" `).replace(/(<svg[^>]*>)/, `$1<title>${escapeXml(label)}</title>`);
   } finally {
     chart.dispose();
   }
+}
+
+/**
+ * ECharts names the SVG's ids and classes after per-process counters ("zr7-c12", "zr7-cls-40"), so the
+ * same chart came out with other bytes depending on how many were drawn before it — in another order, on
+ * a render worker, in the next build. Here they are numbered in order of appearance and tagged with a
+ * hash of the chart itself: the same chart is the same bytes everywhere, and two different charts on one
+ * page still never share an id.
+ */
+export function stableIds(svg: string): string {
+  const seen = new Map<string, string>();
+  const counts = new Map<string, number>();
+  const neutral = svg.replace(/\bzr\d+-([a-z]+)(-?)(\d+)\b/g, (token, kind: string, dash: string) => {
+    let name = seen.get(token);
+    if (name === undefined) {
+      const n = counts.get(kind) ?? 0;
+      counts.set(kind, n + 1);
+      name = `zr-${kind}${dash}${n}`;
+      seen.set(token, name);
+    }
+    return name;
+  });
+  const tag = createHash('sha1').update(neutral).digest('hex').slice(0, 8);
+  return neutral.replace(/\bzr-/g, `zr${tag}-`);
 }
 
 const v = (x: number | null) => (x === null ? '-' : Math.round(x * 100) / 100);

@@ -26,6 +26,23 @@ function roundPages(out: string): Map<string, string> {
   return pages;
 }
 
+/** Every room-month trend page (stored, with its charts inline): path → sha1 of its bytes. */
+function trendPages(out: string): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const prefix of ['', '/en']) {
+    const root = join(fx.root, out, prefix, 'tren');
+    for (const room of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const year of readdirSync(join(root, room.name)).filter((y) => /^\d{4}$/.test(y))) {
+        for (const month of readdirSync(join(root, room.name, year))) {
+          const file = join(root, room.name, year, month, 'index.html');
+          pages.set(file.slice(join(fx.root, out).length), createHash('sha1').update(readFileSync(file)).digest('hex'));
+        }
+      }
+    }
+  }
+  return pages;
+}
+
 const storeSize = () => {
   const store = join(fx.root, '.ronda-cache', 'site-v1');
   return readdirSync(store).reduce((n, d) => n + readdirSync(join(store, d)).length, 0);
@@ -34,12 +51,14 @@ const storeSize = () => {
 let first: BuildReport;
 let second: BuildReport;
 let firstPages: Map<string, string>;
+let firstTrends: Map<string, string>;
 let storedAfterSecond: number;
 
 beforeAll(async () => {
   fx = createFixture();
   first = await build('_site');
   firstPages = roundPages('_site');
+  firstTrends = trendPages('_site');
   second = await build('_site');
   storedAfterSecond = storeSize();
 }, 120_000);
@@ -61,12 +80,18 @@ describe('round page store', () => {
   it('publishes the same bytes as a build without the store', async () => {
     await build('_site-nocache', false);
     expect(roundPages('_site-nocache')).toEqual(firstPages);
+    expect(trendPages('_site-nocache')).toEqual(firstTrends);
   });
 
-  it('renders the same bytes on worker threads', async () => {
+  it('renders the same bytes on worker threads, charts included', async () => {
     const r = await build('_site-workers', false, 0);
     expect(r.storedPages.rendered).toBe(first.storedPages.rendered);
     expect(roundPages('_site-workers')).toEqual(firstPages);
+    // Trend pages show charts the workers drew: the page waits for them and carries the same SVG.
+    expect(firstTrends.size).toBeGreaterThanOrEqual(4);
+    expect(trendPages('_site-workers')).toEqual(firstTrends);
+    const one = readFileSync(join(fx.root, '_site-workers', [...firstTrends.keys()][0]!), 'utf8');
+    expect(one.match(/<svg /g)?.length).toBe(2);
   });
 
   it('renders only the changed round again, shows the change, and drops its old page from the store', async () => {
