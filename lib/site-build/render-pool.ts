@@ -14,6 +14,12 @@ const WORKER_HEAP_MB = 192;
 /** Without progress for this long, a worker is assumed lost. */
 const STALL_MS = 120_000;
 
+/** One output of a render job: the language to render in, and the store file to write. */
+export interface RenderTarget {
+  lang: number;
+  file: string;
+}
+
 export class RenderPool {
   private readonly workers: Worker[];
   private readonly counter = new Int32Array(new SharedArrayBuffer(4));
@@ -46,10 +52,11 @@ export class RenderPool {
   }
 
   /**
-   * Queues one page (`data` as JSON) to be rendered into `file` — or, with kind 'chart', one chart
-   * (`data` a ChartSpec as JSON, see chart-files.ts); blocks while too many are in flight.
+   * Queues one page (`data` as JSON) to be rendered in each target's language into its file — or, with
+   * kind 'chart', one chart (`data` a ChartSpec as JSON, see chart-files.ts); blocks while too many
+   * jobs are in flight.
    */
-  render(job: { lang: number; kind: StoredPageKind | 'chart'; url: string; data: string; file: string }): void {
+  render(job: { kind: StoredPageKind | 'chart'; url: string; data: string; targets: RenderTarget[] }): void {
     this.waitBelow(this.limit);
     // A failed page stops the build at once: rendering the rest would only repeat the same fault.
     if (this.failures.length) throw new PageRenderError(this.failures);

@@ -12,11 +12,16 @@ const inFlight = new Int32Array(workerData.counter);
 let drawChart = null;
 
 // Messages sent before this listener exists wait in the port's queue.
-parentPort.on('message', async ({ lang, kind, url, data, file }) => {
+parentPort.on('message', async ({ kind, url, data, targets }) => {
+  let lang = null;
   try {
     if (kind === 'chart') drawChart ??= (await tsImport('./chart-files.ts', import.meta.url)).drawChart;
-    writeFileSync(`${file}.tmp`, kind === 'chart' ? drawChart(JSON.parse(data)) : render(lang, kind, url, JSON.parse(data)));
-    renameSync(`${file}.tmp`, file);
+    const parsed = JSON.parse(data);
+    for (const target of targets) {
+      lang = target.lang;
+      writeFileSync(`${target.file}.tmp`, kind === 'chart' ? drawChart(parsed) : render(lang, kind, url, parsed));
+      renameSync(`${target.file}.tmp`, target.file);
+    }
   } catch (err) {
     parentPort.postMessage(pageFailure(err, { kind, url, lang }));
   }

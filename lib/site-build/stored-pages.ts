@@ -18,7 +18,7 @@ import type { SiteFrame } from '../site-data/site-model.ts';
 import { hashOf, type ContentStore } from './content-store.ts';
 import { drawChart, type ChartSpec } from './chart-files.ts';
 import { createPageRenderer, PageRenderError, pageFailure, type PageRenderer, type RendererSetup, type StoredPageKind } from './page-renderer.ts';
-import { RenderPool } from './render-pool.ts';
+import { RenderPool, type RenderTarget } from './render-pool.ts';
 import type { SiteContext } from './site-filters.ts';
 
 /** Below this many pages to render, workers' start-up (≈0.4 s) costs more than they save. */
@@ -73,14 +73,18 @@ export class StoredPageWriter {
    */
   write(kind: StoredPageKind, url: string, data: object, perLanguage?: (lang: number) => object): void {
     const common = perLanguage ? null : JSON.stringify(data);
+    // Languages with the same data go to the workers as one job: the page data is sent and parsed once.
+    const shared: RenderTarget[] = [];
     this.prefixes.forEach((prefix, lang) => {
       const pageData = perLanguage ? { ...data, ...perLanguage(lang) } : data;
       const json = common ?? JSON.stringify(pageData);
       const { file, missing } = this.store.reserve(hashOf(prefix, kind, url, json));
       if (missing) {
         this.rendered++;
-        if (this.useWorkers(1)) this.pool!.render({ lang, kind, url, data: json, file });
-        else {
+        if (this.useWorkers(1)) {
+          if (common === null) this.pool!.render({ kind, url, data: json, targets: [{ lang, file }] });
+          else shared.push({ lang, file });
+        } else {
           let html: string;
           try {
             html = (this.renderer ??= createPageRenderer(this.setup))(lang, kind, url, pageData);
@@ -93,6 +97,7 @@ export class StoredPageWriter {
       } else this.reused++;
       (SEARCHED.has(kind) ? this.pending.searched : this.pending.rest).push([file, join(this.outs[lang]!, url, 'index.html')]);
     });
+    if (shared.length) this.pool!.render({ kind, url, data: common!, targets: shared });
   }
 
   /**
@@ -102,7 +107,7 @@ export class StoredPageWriter {
   chart(key: string, spec: ChartSpec): string {
     const { file, missing } = this.store.reserve(key);
     if (!missing) return file;
-    if (this.useWorkers(CHART_WEIGHT)) this.pool!.render({ lang: 0, kind: 'chart', url: file, data: JSON.stringify(spec), file });
+    if (this.useWorkers(CHART_WEIGHT)) this.pool!.render({ kind: 'chart', url: file, data: JSON.stringify(spec), targets: [{ lang: 0, file }] });
     else {
       let svg: string;
       try {
