@@ -8,14 +8,20 @@ const { createPageRenderer, pageFailure } = await tsImport('./page-renderer.ts',
 const render = createPageRenderer(workerData.setup);
 const inFlight = new Int32Array(workerData.counter);
 
-// Charts are drawn by a module loaded on the first chart job (it brings ECharts).
+// Charts are drawn by a module loaded on the first chart job (it brings ECharts). The promise is kept,
+// not the module: every tsImport call loads its own copy of the module graph, so jobs arriving while the
+// first import runs must wait for that one (16 in flight once made 16 copies of ECharts, ≈1 GB a worker).
+let chartModule = null;
 let drawChart = null;
 
 // Messages sent before this listener exists wait in the port's queue.
 parentPort.on('message', async ({ kind, url, data, targets }) => {
   let lang = null;
   try {
-    if (kind === 'chart') drawChart ??= (await tsImport('./chart-files.ts', import.meta.url)).drawChart;
+    if (kind === 'chart' && !drawChart) {
+      chartModule ??= tsImport('./chart-files.ts', import.meta.url);
+      drawChart = (await chartModule).drawChart;
+    }
     const parsed = JSON.parse(data);
     for (const target of targets) {
       lang = target.lang;
