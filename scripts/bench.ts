@@ -153,7 +153,9 @@ let peak_rss_warm_mb: number | null = null;
 if (!skip.has('build')) {
   if (!existsSync(join(REPO, 'scripts/build.ts'))) notes.push('build skipped: scripts/build.ts does not exist yet');
   else {
+    // A fresh CI checkout: no cache, no output (a --reuse folder still has the last run's _site).
     rmSync(join(archiveDir, CACHE_DIR), { recursive: true, force: true });
+    rmSync(join(archiveDir, '_site'), { recursive: true, force: true });
     log('build: npm run build in the archive (empty cache) …');
     const b = await tsx('build.ts');
     if (!failed('build', b)) {
