@@ -397,6 +397,7 @@ const id = {
     caption: (what: string) => `Berkas unduhan: ${what}`,
     cols: { file: 'Berkas', content: 'Isi', size: 'Ukuran', rows: 'Baris / ronde' },
     kind: { 'readings-csv': 'Pembacaan suhu & kelembaban (CSV)', 'checks-csv': 'Pemeriksaan perangkat (CSV)', json: 'Ronde lengkap (JSON)' } as Record<string, string>,
+    excelTooLarge: 'Lebih dari 1.048.576 baris: Excel hanya membuka sebagian. Untuk Excel pakai berkas per bulan; untuk program lain berkas ini atau JSON.',
   },
 
   forms: {
@@ -820,6 +821,7 @@ const en: SiteText = {
     caption: (what: string) => `Download files: ${what}`,
     cols: { file: 'File', content: 'Content', size: 'Size', rows: 'Rows / rounds' },
     kind: { 'readings-csv': 'Temperature & humidity readings (CSV)', 'checks-csv': 'Equipment checks (CSV)', json: 'Complete rounds (JSON)' },
+    excelTooLarge: 'More than 1,048,576 rows: Excel opens only part of it. For Excel use the monthly files; for other tools this file or JSON.',
   },
 
   forms: {

@@ -7,7 +7,7 @@
  */
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assembleExports, monthPart, type ExportLink, type MonthPart } from '../site-data/exports.ts';
+import { assembleExports, monthPart, tooLargeForExcel, type ExportLink, type MonthPart } from '../site-data/exports.ts';
 import type { RoundEntry } from '../site-data/round-index.ts';
 import { hashOf, type ContentStore } from './content-store.ts';
 
@@ -56,6 +56,7 @@ export class ExportParts {
         files.set(c.name, { name: c.name, kind: c.kind, month: c.month, bytes, rows: c.rows });
       }
     }
+    for (const f of files.values()) f.excelTooLarge = tooLargeForExcel(f);
     return [...files.values()].sort((a, b) => (a.month === null ? 1 : 0) - (b.month === null ? 1 : 0) || (a.month ?? '').localeCompare(b.month ?? ''));
   }
 

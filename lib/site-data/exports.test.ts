@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, CHECK_COLUMNS, checkRows, exportChunks, READING_COLUMNS, readingRows, toCsv } from './exports.ts';
+import { BOM, CHECK_COLUMNS, checkRows, EXCEL_MAX_ROWS, exportChunks, READING_COLUMNS, readingRows, toCsv, tooLargeForExcel } from './exports.ts';
 import { indexRounds } from './round-index.ts';
 import { round, testArchive } from './test-archive.ts';
 
@@ -58,5 +58,15 @@ describe('exports', () => {
     const whole = JSON.parse(files.get('ronda-semua.json')!.text);
     expect(whole.rounds.map((r: { date: string }) => r.date)).toEqual(['2026-10-31', '2026-11-01']);
     expect(files.get('ronda-semua.json')!.rows).toBe(2);
+  });
+});
+
+describe('tooLargeForExcel', () => {
+  it('flags a CSV whose rows and header do not fit one Excel worksheet, never JSON', () => {
+    expect(EXCEL_MAX_ROWS).toBe(1_048_576);
+    expect(tooLargeForExcel({ kind: 'checks-csv', rows: 1_048_575 })).toBe(false);
+    expect(tooLargeForExcel({ kind: 'checks-csv', rows: 1_048_576 })).toBe(true);
+    expect(tooLargeForExcel({ kind: 'readings-csv', rows: 5_200_000 })).toBe(true);
+    expect(tooLargeForExcel({ kind: 'json', rows: 5_200_000 })).toBe(false);
   });
 });

@@ -34,7 +34,15 @@ export interface ExportLink {
   month: string | null;
   bytes: number;
   rows: number;
+  /** Set when the file is assembled: a CSV with more rows than one Excel worksheet holds. */
+  excelTooLarge?: boolean;
 }
+
+/** Rows of one Excel worksheet, the header row included. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+/** A CSV download Excel cannot open whole (it stops at EXCEL_MAX_ROWS, silently for many users). */
+export const tooLargeForExcel = (f: Pick<ExportLink, 'kind' | 'rows'>): boolean => f.kind !== 'json' && f.rows + 1 > EXCEL_MAX_ROWS;
 
 export const READING_COLUMNS = [
   'room', 'date', 'shift', 'officer', 'point', 'position', 'time',
