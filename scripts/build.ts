@@ -271,7 +271,7 @@ export function pageRenderMessage(e: PageRenderError, langs: readonly Lang[]): s
   return (
     `Halaman situs gagal dibuat: ${where}${more}: ${first?.message ?? 'tanpa keterangan'}\n` +
     '  Ini kesalahan templat atau kode situs, bukan data arsip (data sudah lolos pemeriksaan). ' +
-    'Tidak ada yang diterbitkan dari build ini. Laporkan pesan ini ke pengembang; jalankan npm test untuk menemukan templat yang rusak.'
+    'Build berhenti; folder keluaran tidak lengkap dan jangan diterbitkan. Laporkan pesan ini ke pengembang (npm test menunjukkan templat yang rusak).'
   );
 }
 

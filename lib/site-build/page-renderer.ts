@@ -53,7 +53,6 @@ export interface PageFailure {
   lang: number | null;
   /** The first lines of the error: Nunjucks names the template, line and column there. */
   message: string;
-  stack?: string;
 }
 
 /** Pages that failed to render, collected from the inline renderer or the render workers. */
@@ -65,10 +64,24 @@ export class PageRenderError extends Error {
 
 /** The failure record of an error thrown while rendering one page. */
 export function pageFailure(err: unknown, page: Pick<PageFailure, 'kind' | 'url' | 'lang'>): PageFailure {
-  const e = err as { message?: unknown; stack?: unknown } | null;
-  const text = typeof e?.message === 'string' ? e.message : String(err);
-  const message = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' ');
-  return { ...page, message, stack: typeof e?.stack === 'string' ? e.stack : undefined };
+  const e = err as { message?: unknown } | null;
+  return { ...page, message: templateErrorText(typeof e?.message === 'string' ? e.message : String(err)) };
+}
+
+/**
+ * A Nunjucks error in a reader's terms: one line, the template as a repository path, and its line and
+ * column counted from 1 (Nunjucks counts them from 0: "[Line 2, Column 21]" is line 3).
+ */
+export function templateErrorText(message: string): string {
+  return message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 3)
+    .join(' ')
+    .replace(/\[Line (\d+), Column (\d+)\]/g, (_, line: string, col: string) => `[baris ${Number(line) + 1}, kolom ${Number(col) + 1}]`)
+    .replace(/\((?:[^()]*\/)?(site\/_includes\/[^()]+)\)/g, '($1)')
+    .replace(/^(\([^()]+\)) Template render error: \1 /, '$1 ');
 }
 export type PageRenderer = (lang: number, kind: StoredPageKind, url: string, data: any) => string;
 

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BuildError, pageRenderMessage } from '../../scripts/build.ts';
 import { ContentStore } from './content-store.ts';
-import { PageRenderError } from './page-renderer.ts';
+import { PageRenderError, templateErrorText } from './page-renderer.ts';
 import { StoredPageWriter } from './stored-pages.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ronda-render-failure-'));
@@ -77,5 +77,14 @@ describe('a page that fails to render', () => {
   it('names a worker that stopped even when no page is known', () => {
     const text = pageRenderMessage(new PageRenderError([{ kind: null, url: null, lang: null, message: 'render worker exited with code 134' }]), ['id']);
     expect(text).toMatch(/pekerja render berhenti: render worker exited with code 134/);
+  });
+
+  it('names the template by its repository path, once, with lines counted from 1', () => {
+    expect(templateErrorText('(/home/x/ronda/site/_includes/pages/round.njk) [Line 11, Column 4]\n  Error: Unable to call `r["x"]`')).toBe(
+      '(site/_includes/pages/round.njk) [baris 12, kolom 5] Error: Unable to call `r["x"]`',
+    );
+    expect(templateErrorText('(/a/site/_includes/pages/round.njk) Template render error: (/a/site/_includes/pages/round.njk) Error: filter not found: href')).toBe(
+      '(site/_includes/pages/round.njk) Error: filter not found: href',
+    );
   });
 });

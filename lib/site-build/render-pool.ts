@@ -45,7 +45,7 @@ export class RenderPool {
       w.on('exit', (code) => {
         if (this.closing || code === 0) return;
         this.broken = true;
-        this.failures.push({ kind: null, url: null, lang: null, message: `render worker exited with code ${code}` });
+        this.failures.push({ kind: null, url: null, lang: null, message: `pekerja render keluar dengan kode ${code}` });
       });
       return w;
     });
@@ -87,7 +87,7 @@ export class RenderPool {
       const now = Atomics.load(this.counter, 0);
       if (now !== last) [last, since] = [now, Date.now()];
       else if (Date.now() - since > STALL_MS) {
-        this.failures.push({ kind: null, url: null, lang: null, message: `render workers made no progress for ${STALL_MS / 1000} s` });
+        this.failures.push({ kind: null, url: null, lang: null, message: `pekerja render tidak maju selama ${STALL_MS / 1000} detik` });
         break;
       }
     }
@@ -110,7 +110,7 @@ export class RenderPool {
         last = now;
         since = Date.now();
       } else if (this.broken) throw new PageRenderError(this.failures);
-      else if (Date.now() - since > STALL_MS) throw new PageRenderError([...this.failures, { kind: null, url: null, lang: null, message: `render workers made no progress for ${STALL_MS / 1000} s` }]);
+      else if (Date.now() - since > STALL_MS) throw new PageRenderError([...this.failures, { kind: null, url: null, lang: null, message: `pekerja render tidak maju selama ${STALL_MS / 1000} detik` }]);
     }
   }
 }
