@@ -50,6 +50,9 @@ if (args.help) {
   process.exit(0);
 }
 if (args.keep && args.reuse) usage('--keep dan --reuse tidak dapat dipakai bersama.');
+if (args.reuse && (args.rounds !== undefined || process.argv.includes('--rooms') || process.argv.includes('--seed'))) {
+  usage('--reuse mengukur arsip yang sudah ada: jumlah ronde, ruang dan seed diambil darinya; hapus --rounds/--rooms/--seed.');
+}
 const reused = args.reuse ? readKept(resolve(args.reuse)) : null;
 const rounds = reused ? reused.rounds : Number(args.rounds);
 const rooms = reused ? reused.rooms.length : Number(args.rooms);

@@ -198,7 +198,6 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
       storedPages,
       charts,
       store,
-      fingerprint,
       sites,
       problems: { errors: errors.length, warnings: problems.length - errors.length },
       history: (history === null ? 'unavailable' : history.shallow ? 'shallow' : 'ok') as BuildReport['history'],

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/lang.ts';
 import { TIMEZONE } from '../time.ts';
-import { remembered } from './numbers.ts';
+import { remembered } from './remembered.ts';
 
 /**
  * Dates and times for display. Archive dates (YYYY-MM-DD) and times (HH:MM) are already WIB local
@@ -65,8 +65,9 @@ export function formatInstantWib(iso: string | null | undefined, lang: Lang): st
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   // The day (≈ one per round) is formatted once and kept; the time of day in WIB is plain arithmetic.
-  const date = remembered(`i${lang}|${wibDateOf(iso)}`, () => fmt(lang, 'iDate', { timeZone: TIMEZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(d));
-  const minutes = Math.floor((((d.getTime() + WIB_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+  const wib = d.getTime() + WIB_OFFSET_MS;
+  const date = remembered(`i${lang}|${new Date(wib).toISOString().slice(0, 10)}`, () => fmt(lang, 'iDate', { timeZone: TIMEZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(d));
+  const minutes = Math.floor((((wib % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
   const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
   const mm = String(minutes % 60).padStart(2, '0');
   return `${date}, ${hh}${lang === 'id' ? '.' : ':'}${mm} WIB`;

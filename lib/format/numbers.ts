@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
+import { remembered } from './remembered.ts';
 
 /**
  * Numbers as readers expect them: id-ID (22,4 · 1.234) or English (22.4 · 1,234).
@@ -15,21 +16,6 @@ function formatter(lang: Lang, min: number, max: number, style: 'decimal' | 'per
     cache.set(key, f);
   }
   return f;
-}
-
-/**
- * Formatted numbers, kept: a build formats the same few hundred values (22,4 °C, 45 %) millions of
- * times, and one ICU call costs ≈50× a map lookup. Bounded, so odd inputs cannot grow it forever.
- */
-const formatted = new Map<string, string>();
-export function remembered(key: string, make: () => string): string {
-  let s = formatted.get(key);
-  if (s === undefined) {
-    if (formatted.size >= 100_000) formatted.clear();
-    s = make();
-    formatted.set(key, s);
-  }
-  return s;
 }
 
 /** A number with exactly `digits` decimals (default 1); '–' for null/NaN. −0 prints as 0. */
