@@ -50,7 +50,7 @@ if (args.help) {
   process.exit(0);
 }
 if (args.keep && args.reuse) usage('--keep dan --reuse tidak dapat dipakai bersama.');
-if (args.reuse && (args.rounds !== undefined || process.argv.includes('--rooms') || process.argv.includes('--seed'))) {
+if (args.reuse && process.argv.some((x) => /^--(rounds|rooms|seed)(=|$)/.test(x))) {
   usage('--reuse mengukur arsip yang sudah ada: jumlah ronde, ruang dan seed diambil darinya; hapus --rounds/--rooms/--seed.');
 }
 const reused = args.reuse ? readKept(resolve(args.reuse)) : null;
