@@ -16,6 +16,12 @@ export const hashOf = (...parts: string[]): string => {
   return h.digest('hex');
 };
 
+/** Writes a store file aside and renames it into place: a killed build never leaves a torn file under a valid key. */
+export function fillStoreFile(file: string, text: string): void {
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
+
 export class ContentStore {
   readonly dir: string;
   readonly persistent: boolean;
@@ -53,10 +59,7 @@ export class ContentStore {
   /** The file stored under `key`, made by `make` unless this or an earlier build already made it. */
   ensure(key: string, make: () => string): string {
     const { file, missing } = this.reserve(key);
-    if (missing) {
-      writeFileSync(`${file}.tmp`, make());
-      renameSync(`${file}.tmp`, file);
-    }
+    if (missing) fillStoreFile(file, make());
     return file;
   }
 

@@ -1,10 +1,10 @@
 // A page render worker (see render-pool.ts): renders pages and writes them into the content store.
 // Plain JS so it starts under any runner; the TypeScript renderer is loaded through tsx's scoped import.
-import { renameSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
 const { createPageRenderer, pageFailure } = await tsImport('./page-renderer.ts', import.meta.url);
+const { fillStoreFile } = await tsImport('./content-store.ts', import.meta.url);
 const render = createPageRenderer(workerData.setup);
 const inFlight = new Int32Array(workerData.counter);
 
@@ -25,8 +25,7 @@ parentPort.on('message', async ({ kind, url, data, targets }) => {
     const parsed = JSON.parse(data);
     for (const target of targets) {
       lang = target.lang;
-      writeFileSync(`${target.file}.tmp`, kind === 'chart' ? drawChart(parsed) : render(lang, kind, url, parsed));
-      renameSync(`${target.file}.tmp`, target.file);
+      fillStoreFile(target.file, kind === 'chart' ? drawChart(parsed) : render(lang, kind, url, parsed));
     }
   } catch (err) {
     parentPort.postMessage(pageFailure(err, { kind, url, lang }));

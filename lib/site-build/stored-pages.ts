@@ -12,12 +12,12 @@
  * Pages reach the output folder at publish(): the lists before the search index is built, the round
  * forms after it (the search indexes the lists, not 2 × N forms).
  */
-import { copyFileSync, linkSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SiteFrame } from '../site-data/site-model.ts';
-import { hashOf, type ContentStore } from './content-store.ts';
+import { fillStoreFile, hashOf, type ContentStore } from './content-store.ts';
 import { drawChart, type ChartSpec } from './chart-files.ts';
-import { createPageRenderer, PageRenderError, pageFailure, type PageRenderer, type RendererSetup, type StoredPageKind } from './page-renderer.ts';
+import { createPageRenderer, PageRenderError, pageFailure, type PageFailure, type PageRenderer, type RendererSetup, type StoredPageKind } from './page-renderer.ts';
 import { RenderPool, type RenderTarget } from './render-pool.ts';
 import type { SiteContext } from './site-filters.ts';
 
@@ -84,16 +84,7 @@ export class StoredPageWriter {
         if (this.useWorkers(1)) {
           if (common === null) this.pool!.render({ kind, url, data: json, targets: [{ lang, file }] });
           else shared.push({ lang, file });
-        } else {
-          let html: string;
-          try {
-            html = (this.renderer ??= createPageRenderer(this.setup))(lang, kind, url, pageData);
-          } catch (err) {
-            throw new PageRenderError([pageFailure(err, { kind, url, lang })]);
-          }
-          writeFileSync(`${file}.tmp`, html);
-          renameSync(`${file}.tmp`, file);
-        }
+        } else this.fillInline(file, { kind, url, lang }, () => (this.renderer ??= createPageRenderer(this.setup))(lang, kind, url, pageData));
       } else this.reused++;
       (SEARCHED.has(kind) ? this.pending.searched : this.pending.rest).push([file, join(this.outs[lang]!, url, 'index.html')]);
     });
@@ -108,17 +99,19 @@ export class StoredPageWriter {
     const { file, missing } = this.store.reserve(key);
     if (!missing) return file;
     if (this.useWorkers(CHART_WEIGHT)) this.pool!.render({ kind: 'chart', url: file, data: JSON.stringify(spec), targets: [{ lang: 0, file }] });
-    else {
-      let svg: string;
-      try {
-        svg = drawChart(spec);
-      } catch (err) {
-        throw new PageRenderError([pageFailure(err, { kind: 'chart', url: file, lang: null })]);
-      }
-      writeFileSync(`${file}.tmp`, svg);
-      renameSync(`${file}.tmp`, file);
-    }
+    else this.fillInline(file, { kind: 'chart', url: file, lang: null }, () => drawChart(spec));
     return file;
+  }
+
+  /** Renders on this thread into a store file; a failure names its page (like the workers' failures). */
+  private fillInline(file: string, page: Pick<PageFailure, 'kind' | 'url' | 'lang'>, make: () => string): void {
+    let text: string;
+    try {
+      text = make();
+    } catch (err) {
+      throw new PageRenderError([pageFailure(err, page)]);
+    }
+    fillStoreFile(file, text);
   }
 
   /** Waits until every page and chart queued so far is in the store (the workers keep running). */
