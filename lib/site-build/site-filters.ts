@@ -51,6 +51,13 @@ export function siteFilters(): Record<string, Filter> {
       return n < 1024 ? `${n} B` : n < 1048576 ? `${fmt.formatNumber(n / 1024, l, 1)} KB` : `${fmt.formatNumber(n / 1048576, l, 1)} MB`;
     },
     ym(ym: string) { return ym.replace('-', '/'); },
+    /**
+     * The items whose `attr` equals `value` (null included). Nunjucks' own selectattr takes no test:
+     * `selectattr('status', 'equalto', 'terbuka')` silently kept every item with any status.
+     */
+    where(list: readonly Record<string, unknown>[] | null | undefined, attr: string, value: unknown) {
+      return (list ?? []).filter((item) => (item[attr] ?? null) === value);
+    },
     /** A file of the content store (a chart), read when the page using it is rendered. */
     stored(file: string) { return readFileSync(file, 'utf8'); },
   };

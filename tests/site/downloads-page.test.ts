@@ -33,6 +33,18 @@ describe('downloads page', () => {
     expect(render('en', files).match(/Excel opens only part of it/g)).toHaveLength(1);
   });
 
+  it('lists the whole-archive files under "Seluruh arsip" and the monthly files under "Per bulan"', () => {
+    const id = render('id', files);
+    const [whole, perMonth] = id.split('<h2>').slice(1);
+    expect(whole).toMatch(/^Seluruh arsip/);
+    expect(whole).toContain('ronda-pemeriksaan-semua.csv');
+    expect(whole).toContain('ronda-semua.json');
+    expect(whole).not.toContain('2025-12');
+    expect(perMonth).toMatch(/^Per bulan/);
+    expect(perMonth).toContain('ronda-pemeriksaan-2025-12.csv');
+    expect(perMonth).not.toContain('semua');
+  });
+
   it('says nothing when every file fits', () => {
     expect(render('id', files.slice(1))).not.toMatch(/Excel hanya membuka sebagian/);
   });
