@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,20 @@ describe('ContentStore', () => {
     expect(readdirSync(s.dir).length).toBe(1);
     s.prune();
     expect(existsSync(s.dir)).toBe(false);
+  });
+
+  it('never trusts a write a killed build left unfinished, and removes it', () => {
+    const dir = tempDir();
+    const key = hashOf('torn');
+    const first = new ContentStore(dir);
+    mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
+    writeFileSync(`${first.fileOf(key)}.tmp`, 'half a pa');
+    writeFileSync(join(dir, 'stray.txt'), 'not a shard folder');
+    const second = new ContentStore(dir);
+    expect(existsSync(`${second.fileOf(key)}.tmp`)).toBe(false);
+    expect(second.text(key, () => 'whole page')).toBe('whole page');
+    expect(readFileSync(second.fileOf(key), 'utf8')).toBe('whole page');
+    expect([second.made, second.reused]).toEqual([1, 0]);
   });
 
   it('never leaves a half-written file under a key when making it fails', () => {
