@@ -41,7 +41,7 @@ import { ContentStore, hashOf } from '../lib/site-build/content-store.ts';
 import { ExportParts } from '../lib/site-build/export-parts.ts';
 import { StoredPageWriter } from '../lib/site-build/stored-pages.ts';
 import { PageRenderError, type StoredPageKind } from '../lib/site-build/page-renderer.ts';
-import { frontMatterFormatters, siteFilters, type SiteContext } from '../lib/site-build/site-filters.ts';
+import { frontMatterFormatters, siteFilters, siteGlobals, type SiteContext } from '../lib/site-build/site-filters.ts';
 import { buildSiteData, siteFrame, type SiteModel } from '../lib/site-data/site-model.ts';
 import type { ChartSpec } from '../lib/site-build/chart-files.ts';
 
@@ -344,6 +344,7 @@ function localizedCharts(model: SiteModel, lang: Lang, t: SiteText, pages: Store
 interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (...args: any[]) => unknown): void;
+  addNunjucksGlobal(name: string, fn: (...args: any[]) => unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   setTemplateFormats(formats: string[]): void;
   setNunjucksEnvironmentOptions(opts: Record<string, unknown>): void;
@@ -367,8 +368,9 @@ function configureEleventy(
   c.addGlobalData('f', frontMatterFormatters(ctx.site.lang));
   if (ctx.copyAssets) c.addPassthroughCopy({ [join(SITE_DIR, 'assets')]: 'assets' });
   else c.ignores.add('assets/**');
-  // The same filters as the round pages' renderer (lib/site-build/site-filters.ts).
+  // The same filters and globals as the stored pages' renderer (lib/site-build/site-filters.ts).
   for (const [name, fn] of Object.entries(siteFilters())) c.addFilter(name, fn);
+  for (const [name, fn] of Object.entries(siteGlobals())) c.addNunjucksGlobal(name, fn);
 }
 
 // ---------------------------------------------------------------------------------------------

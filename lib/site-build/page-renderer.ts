@@ -1,13 +1,18 @@
 /**
  * Renders the pages kept in the content store — one round's forms, one room-month's round list, one
- * room-month's trends — with the site's own Nunjucks templates and filters, inside the site layout.
+ * room-month's trends — with the site's own templates, filters and layout: the round forms with a
+ * TypeScript template (site/_includes/pages/round.ts), the others with Nunjucks.
  * Used on the main thread and in render workers (render-worker.mjs), so it takes only data that can
  * cross a thread (the words are looked up here by language).
  */
 import nunjucks from 'nunjucks';
+import { htmlWords } from '../../site/_includes/html.ts';
+import type { PageContext } from '../../site/_includes/parts.ts';
+import { roundPage } from '../../site/_includes/pages/round.ts';
 import { SITE_TEXT, type SiteText } from '../i18n/site-strings.ts';
+import type { RoundPage } from '../site-data/round-page.ts';
 import type { SiteFrame } from '../site-data/site-model.ts';
-import { frontMatterFormatters, siteFilters, type SiteContext } from './site-filters.ts';
+import { boundFilters, frontMatterFormatters, siteFilters, siteGlobals, type SiteContext } from './site-filters.ts';
 
 export interface RendererSetup {
   includesDir: string;
@@ -20,13 +25,17 @@ export interface RendererSetup {
 type Formatters = ReturnType<typeof frontMatterFormatters>;
 type Names = SiteFrame['names'];
 
-/** The kinds of stored page: template, the name the template knows its data by, and the page title. */
+/**
+ * The kinds of stored page: the body's template (a Nunjucks file, or a TypeScript function and its
+ * module for error messages), the name a Nunjucks template knows its data by, and the page title.
+ */
 export const STORED_PAGES = {
   round: {
-    template: 'pages/round.njk',
+    body: roundPage,
+    module: 'site/_includes/pages/round.ts',
     alias: 'r',
     bodyClass: 'doc',
-    title: (t: SiteText, f: Formatters, _n: Names, r: { room: { name: string }; date: string; shift: { name: string } }) => t.round.title(r.room.name, f.date(r.date), r.shift.name),
+    title: (t: SiteText, f: Formatters, _n: Names, r: RoundPage) => t.round.title(r.room.name, f.date(r.date), r.shift.name),
   },
   'room-month': {
     template: 'pages/rounds-room-month.njk',
@@ -51,7 +60,7 @@ export interface PageFailure {
   url: string | null;
   /** Index into the renderer's languages; null when a whole worker stopped. */
   lang: number | null;
-  /** The first lines of the error: Nunjucks names the template, line and column there. */
+  /** The first lines of the error: it names the template, line and column (Nunjucks, or tsTemplateError). */
   message: string;
 }
 
@@ -83,6 +92,18 @@ export function templateErrorText(message: string): string {
     .replace(/\((?:[^()]*\/)?(site\/_includes\/[^()]+)\)/g, '($1)')
     .replace(/^(\([^()]+\)) Template render error: \1 /, '$1 ');
 }
+
+/**
+ * An error thrown inside a TypeScript template, told like a Nunjucks one: the template module and
+ * the line and column in it (of the innermost frame in site/_includes/, else the page's module).
+ */
+export function tsTemplateError(err: unknown, module: string): Error {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const frame = /(site\/_includes\/[^\s():]+\.ts):(\d+):(\d+)/.exec(e.stack ?? '');
+  const where = frame ? `(${frame[1]}) [baris ${frame[2]}, kolom ${frame[3]}]` : `(${module})`;
+  return new Error(`${where} ${e.name}: ${e.message.split('\n')[0]}`, { cause: e });
+}
+
 export type PageRenderer = (lang: number, kind: StoredPageKind, url: string, data: any) => string;
 
 export function createPageRenderer(setup: RendererSetup): PageRenderer {
@@ -94,15 +115,24 @@ export function createPageRenderer(setup: RendererSetup): PageRenderer {
       lstripBlocks: true,
     });
     for (const [name, fn] of Object.entries(siteFilters())) env.addFilter(name, fn);
+    for (const [name, fn] of Object.entries(siteGlobals())) env.addGlobal(name, fn);
     const t = SITE_TEXT[site.lang];
     const f = frontMatterFormatters(site.lang);
-    return { env, t, f, base: { site, t, model: setup.frame, f, storedPage: true } };
+    const page: PageContext = { w: htmlWords(t), site, model: setup.frame, f: boundFilters(site) };
+    return { env, t, f, page, base: { site, t, model: setup.frame, f, storedPage: true } };
   });
   return (k, kind, url, data) => {
     const l = langs[k]!;
     const p = STORED_PAGES[kind];
     const ctx = { ...l.base, [p.alias]: data, bodyClass: p.bodyClass, page: { url }, title: p.title(l.t, l.f, setup.frame.names, data) };
-    const content = l.env.render(p.template, ctx);
+    let content: string;
+    if ('body' in p) {
+      try {
+        content = p.body(data, l.page, ctx.title);
+      } catch (err) {
+        throw tsTemplateError(err, p.module);
+      }
+    } else content = l.env.render(p.template, ctx);
     return l.env.render('layouts/base-body.njk', { ...ctx, content });
   };
 }

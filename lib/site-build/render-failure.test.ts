@@ -74,17 +74,36 @@ describe('a page that fails to render', () => {
     expect(new BuildError(text)).toBeInstanceOf(Error);
   });
 
+  it('names the TypeScript template, line and column of a round form that fails, inline and on the workers', async () => {
+    for (const poolAfter of [Infinity, 0]) {
+      const w = writer(poolAfter);
+      let e: unknown = null;
+      try {
+        // Enough for the page title, not for the forms.
+        w.write('round', '/ronde/2025/01/rusak/', { room: { name: 'Ruang' }, date: '2025-01-02', shift: { name: 'Pagi' } });
+        await w.finish();
+      } catch (err) {
+        await w.abort();
+        e = err;
+      }
+      expect(e).toBeInstanceOf(PageRenderError);
+      const failure = (e as PageRenderError).failures[0]!;
+      expect(failure).toMatchObject({ kind: 'round', url: '/ronde/2025/01/rusak/', lang: 0 });
+      expect(failure.message).toMatch(/^\(site\/_includes\/pages\/round\.ts\) \[baris \d+, kolom \d+\] TypeError: Cannot read properties of undefined/);
+    }
+  }, 30_000);
+
   it('names a worker that stopped even when no page is known', () => {
     const text = pageRenderMessage(new PageRenderError([{ kind: null, url: null, lang: null, message: 'render worker exited with code 134' }]), ['id']);
     expect(text).toMatch(/pekerja render berhenti: render worker exited with code 134/);
   });
 
   it('names the template by its repository path, once, with lines counted from 1', () => {
-    expect(templateErrorText('(/home/x/ronda/site/_includes/pages/round.njk) [Line 11, Column 4]\n  Error: Unable to call `r["x"]`')).toBe(
-      '(site/_includes/pages/round.njk) [baris 12, kolom 5] Error: Unable to call `r["x"]`',
+    expect(templateErrorText('(/home/x/ronda/site/_includes/pages/trends-month.njk) [Line 11, Column 4]\n  Error: Unable to call `tm["x"]`')).toBe(
+      '(site/_includes/pages/trends-month.njk) [baris 12, kolom 5] Error: Unable to call `tm["x"]`',
     );
-    expect(templateErrorText('(/a/site/_includes/pages/round.njk) Template render error: (/a/site/_includes/pages/round.njk) Error: filter not found: href')).toBe(
-      '(site/_includes/pages/round.njk) Error: filter not found: href',
+    expect(templateErrorText('(/a/site/_includes/pages/trends-month.njk) Template render error: (/a/site/_includes/pages/trends-month.njk) Error: filter not found: href')).toBe(
+      '(site/_includes/pages/trends-month.njk) Error: filter not found: href',
     );
   });
 });

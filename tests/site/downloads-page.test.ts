@@ -3,12 +3,13 @@ import { join, resolve } from 'node:path';
 import nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
 import { SITE_TEXT } from '../../lib/i18n/site-strings.ts';
-import { siteFilters } from '../../lib/site-build/site-filters.ts';
+import { siteFilters, siteGlobals } from '../../lib/site-build/site-filters.ts';
 import { tooLargeForExcel, type ExportLink } from '../../lib/site-data/exports.ts';
 
 function render(lang: 'id' | 'en', downloads: ExportLink[]): string {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(join(resolve(import.meta.dirname, '../../site/_includes'))), { autoescape: true, trimBlocks: true, lstripBlocks: true });
   for (const [name, fn] of Object.entries(siteFilters())) env.addFilter(name, fn);
+  for (const [name, fn] of Object.entries(siteGlobals())) env.addGlobal(name, fn);
   return env.render('pages/downloads.njk', { site: { lang, base: '', prefix: '', downloads }, t: SITE_TEXT[lang], title: 'Unduh' });
 }
 

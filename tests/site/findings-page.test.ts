@@ -3,11 +3,12 @@ import { join, resolve } from 'node:path';
 import nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
 import { SITE_TEXT } from '../../lib/i18n/site-strings.ts';
-import { siteFilters } from '../../lib/site-build/site-filters.ts';
+import { siteFilters, siteGlobals } from '../../lib/site-build/site-filters.ts';
 
 function render(findings: object[]): string {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(join(resolve(import.meta.dirname, '../../site/_includes'))), { autoescape: true, trimBlocks: true, lstripBlocks: true });
   for (const [name, fn] of Object.entries(siteFilters())) env.addFilter(name, fn);
+  for (const [name, fn] of Object.entries(siteGlobals())) env.addGlobal(name, fn);
   const model = { findings, names: { equipment: { r1: { 'ac-01': 'AC presisi 1' } }, shifts: {} }, shifts: [] };
   return env.render('pages/findings.njk', { site: { lang: 'id', base: '', prefix: '' }, t: SITE_TEXT.id, model, title: 'Temuan' });
 }
