@@ -73,12 +73,14 @@ export class StoredPageWriter {
    */
   write(kind: StoredPageKind, url: string, data: object, perLanguage?: (lang: number) => object): void {
     const common = perLanguage ? null : JSON.stringify(data);
+    // The page data (≈20 KB for a round) is hashed once, not once per language.
+    const commonHash = common === null ? null : hashOf(kind, url, common);
     // Languages with the same data go to the workers as one job: the page data is sent and parsed once.
     const shared: RenderTarget[] = [];
     this.prefixes.forEach((prefix, lang) => {
       const pageData = perLanguage ? { ...data, ...perLanguage(lang) } : data;
       const json = common ?? JSON.stringify(pageData);
-      const { file, missing } = this.store.reserve(hashOf(prefix, kind, url, json));
+      const { file, missing } = this.store.reserve(hashOf(prefix, commonHash ?? hashOf(kind, url, json)));
       if (missing) {
         this.rendered++;
         if (this.useWorkers(1)) {
