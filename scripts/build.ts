@@ -40,10 +40,11 @@ import { PAGE_CODE, sourceFingerprint } from '../lib/load/fingerprint.ts';
 import { ContentStore, hashOf } from '../lib/site-build/content-store.ts';
 import { ExportParts } from '../lib/site-build/export-parts.ts';
 import { StoredPageWriter } from '../lib/site-build/stored-pages.ts';
-import { PageRenderError, type StoredPageKind } from '../lib/site-build/page-renderer.ts';
+import { PageRenderError, type JobKind } from '../lib/site-build/page-renderer.ts';
 import { frontMatterFormatters, siteFilters, siteGlobals, type SiteContext } from '../lib/site-build/site-filters.ts';
 import { buildSiteData, siteFrame, type SiteModel } from '../lib/site-data/site-model.ts';
 import type { ChartSpec } from '../lib/site-build/chart-files.ts';
+import type { ExportLink } from '../lib/site-data/exports.ts';
 
 export interface BuildOptions {
   root: string;
@@ -164,33 +165,48 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
       fingerprint,
       poolAfter: opts.renderPoolAfter,
     });
-    const parts = new ExportParts(join(out, 'unduh'), store, fingerprint);
+    // Download parts are turned into text on the render workers, beside the pages.
+    const parts = new ExportParts(join(out, 'unduh'), store, fingerprint, (file, rows) => storedPages.exportPart(file, rows));
     const evaluationContext = JSON.stringify([config.thresholds ?? null, archive.checklists?.data ?? null]);
     let data: ReturnType<typeof buildSiteData>;
     let charts: ReturnType<typeof localizedCharts>[];
+    let downloads: ExportLink[];
+    let tModel: number;
+    let tExports = 0;
     try {
       data = buildSiteData(inputs, (room) => {
-        room.entries.forEach((e, k) => storedPages.write('round', e.url, room.page(k)));
-        parts.add(room.entries, hashOf(evaluationContext, JSON.stringify(archive.rooms.get(room.room)?.data ?? null)));
+        const context = hashOf(evaluationContext, JSON.stringify(archive.rooms.get(room.room)?.data ?? null));
+        // Month by month, so the main thread makes a month's download rows while the workers render its forms.
+        const { entries } = room;
+        for (let i = 0; i < entries.length; ) {
+          let j = i;
+          while (j < entries.length && entries[j]!.ym === entries[i]!.ym) storedPages.write('round', entries[j]!.url, room.page(j++));
+          parts.add(entries.slice(i, j), context);
+          i = j;
+        }
       });
       // Per room and month: the round list and the trends (with this language's charts).
       const model = data.model;
       charts = sites.map((site) => localizedCharts(model, site.lang, SITE_TEXT[site.lang], storedPages, fingerprint));
       const roomLinks = new Map(model.months.map((m) => [m.ym, m.rooms]));
       for (const rm of model.roomMonths) storedPages.write('room-month', rm.url, { ...rm, roomLinks: roomLinks.get(rm.ym) ?? [] });
+      tModel = lap('model');
+
+      // 4. Downloads: the room-month parts assembled into month and whole-archive files, while the
+      //    workers still draw the charts.
+      await storedPages.drainParts();
+      downloads = parts.assemble({ generatedAt, demo: data.model.demo });
+      tExports = lap('exports');
+
       await storedPages.drain(); // the trend pages show the charts: they must be in the store first
       for (const tm of model.trendMonths) storedPages.write('trend-month', tm.url, tm, (k) => ({ charts: charts[k]!.months[tm.url] ?? null }));
       // The render workers are done within a few pages; stopping them now frees their memory.
       await storedPages.finish();
+      tModel += lap('trend pages');
     } catch (e) {
       await storedPages.abort(); // no worker left running behind a failed build
       throw e;
     }
-    const tModel = lap('model');
-
-    // 4. Downloads: the room-month parts assembled into month and whole-archive files.
-    const downloads = parts.assemble({ generatedAt, demo: data.model.demo });
-    const tExports = lap('exports');
 
     return {
       data,
@@ -252,11 +268,12 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
 
 export class BuildError extends Error {}
 
-const PAGE_KIND_NAMES: Record<StoredPageKind | 'chart', string> = {
+const PAGE_KIND_NAMES: Record<JobKind, string> = {
   round: 'formulir ronde',
   'room-month': 'daftar ronde ruang per bulan',
   'trend-month': 'tren ruang per bulan',
   chart: 'grafik tren',
+  'export-part': 'berkas unduhan',
 };
 
 /** The admin-facing account of pages that failed to render (Indonesian, like every build message). */

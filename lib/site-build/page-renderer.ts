@@ -52,11 +52,13 @@ export const STORED_PAGES = {
 } as const;
 
 export type StoredPageKind = keyof typeof STORED_PAGES;
+/** What a render worker makes: a page, a trend chart, or a download part (both stored files, not pages). */
+export type JobKind = StoredPageKind | 'chart' | 'export-part';
 
 /** One page that could not be rendered: a template or code fault (bad records are refused by the check before). */
 export interface PageFailure {
-  /** The page kind, 'chart' for a trend chart (url is then its store file), null when a whole worker stopped. */
-  kind: StoredPageKind | 'chart' | null;
+  /** The page kind; 'chart' or 'export-part' for a store file (url is then the file); null when a whole worker stopped. */
+  kind: JobKind | null;
   url: string | null;
   /** Index into the renderer's languages; null when a whole worker stopped. */
   lang: number | null;

@@ -1,14 +1,22 @@
 /**
- * Stored pages rendered on worker threads: rendering is most of a cold build's time (≈1 ms a page,
- * 2 × N round pages) and is independent page by page. The build's room-by-room pass is synchronous, so the
- * pool keeps a bounded number of pages in flight with a shared counter and Atomics.wait — the main
- * thread blocks only when the workers are that far behind, and memory stays bounded at any N.
+ * Stored pages rendered on worker threads: rendering is most of a cold build's time (2 × N round pages)
+ * and is independent page by page; trend charts and download parts are jobs here too. The build's
+ * room-by-room pass is synchronous, so the pool bounds the work in flight — in jobs and in bytes of job
+ * data — with shared counters and Atomics.wait: the main thread blocks only when the workers are that far
+ * behind, and memory stays bounded at any N. The bound is deep (megabytes, hundreds of pages) so the
+ * main thread can do its own work (download rows, the next room) while the workers render.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { PageRenderError, pageFailure, type PageFailure, type RendererSetup, type StoredPageKind } from './page-renderer.ts';
+import { PageRenderError, pageFailure, type JobKind, type PageFailure, type RendererSetup } from './page-renderer.ts';
 
-const MAX_IN_FLIGHT_PER_WORKER = 16;
+const MAX_JOBS_PER_WORKER = 512;
+/** Job data in flight per worker, in KB (a round page's data is ≈40 KB as a JS string). */
+const MAX_KB_PER_WORKER = 16 * 1024;
+/** Slots of the shared counters: jobs in flight, their KB, download parts in flight. */
+const JOBS = 0;
+const KB = 1;
+const PARTS = 2;
 /** A page needs a few MB to render; the templates and words, tens. */
 const WORKER_HEAP_MB = 192;
 /** Without progress for this long, a worker is assumed lost. */
@@ -22,17 +30,19 @@ export interface RenderTarget {
 
 export class RenderPool {
   private readonly workers: Worker[];
-  private readonly counter = new Int32Array(new SharedArrayBuffer(4));
+  private readonly counter = new Int32Array(new SharedArrayBuffer(4 * 3));
   private readonly failures: PageFailure[] = [];
   /** A worker stopped (crash, out of memory): its pages in flight are lost, so the build must stop. */
   private broken = false;
   private closing = false;
-  private readonly limit: number;
+  private readonly maxJobs: number;
+  private readonly maxKb: number;
   private next = 0;
 
   constructor(setup: RendererSetup, size = Math.max(1, availableParallelism())) {
     const url = new URL('./render-worker.mjs', import.meta.url);
-    this.limit = size * MAX_IN_FLIGHT_PER_WORKER;
+    this.maxJobs = size * MAX_JOBS_PER_WORKER;
+    this.maxKb = size * MAX_KB_PER_WORKER;
     this.workers = Array.from({ length: size }, () => {
       // No inherited flags (--cpu-prof, --import …): the worker brings its own TypeScript loader.
       // A small heap limit makes V8 collect often: a worker's garbage never piles up into the build's peak memory.
@@ -53,15 +63,25 @@ export class RenderPool {
 
   /**
    * Queues one page (`data` as JSON) to be rendered in each target's language into its file — or, with
-   * kind 'chart', one chart (`data` a ChartSpec as JSON, see chart-files.ts); blocks while too many
-   * jobs are in flight.
+   * kind 'chart', one chart (`data` a ChartSpec as JSON, see chart-files.ts), or with kind 'export-part'
+   * one download part (`data` MonthRows as JSON, see export-parts.ts); blocks while too much is in flight.
    */
-  render(job: { kind: StoredPageKind | 'chart'; url: string; data: string; targets: RenderTarget[] }): void {
-    this.waitBelow(this.limit);
+  render(job: { kind: JobKind; url: string; data: string; targets: RenderTarget[] }): void {
+    // Two bytes per character: a JS string's worst case, and what the copy in the port's queue holds.
+    const kb = Math.ceil(job.data.length / 512);
+    this.waitBelow(kb);
     // A failed page stops the build at once: rendering the rest would only repeat the same fault.
     if (this.failures.length) throw new PageRenderError(this.failures);
-    Atomics.add(this.counter, 0, 1);
-    this.workers[this.next++ % this.workers.length]!.postMessage(job);
+    Atomics.add(this.counter, KB, kb);
+    if (job.kind === 'export-part') Atomics.add(this.counter, PARTS, 1);
+    Atomics.add(this.counter, JOBS, 1);
+    this.workers[this.next++ % this.workers.length]!.postMessage({ ...job, kb });
+  }
+
+  /** Waits until every queued download part is in the store (pages and charts may still be rendering). */
+  async drainParts(): Promise<void> {
+    await this.settle(PARTS);
+    if (this.failures.length) throw new PageRenderError(this.failures);
   }
 
   /** Waits for every queued page and chart, keeping the workers; throws PageRenderError if any failed. */
@@ -78,13 +98,13 @@ export class RenderPool {
     if (this.failures.length) throw new PageRenderError(this.failures);
   }
 
-  /** Until nothing is in flight, a worker stopped, or no progress for STALL_MS. */
-  private async settle(): Promise<void> {
-    let last = Atomics.load(this.counter, 0);
+  /** Until nothing (of the counter's `slot`) is in flight, a worker stopped, or no progress for STALL_MS. */
+  private async settle(slot = JOBS): Promise<void> {
+    let last = Atomics.load(this.counter, slot);
     let since = Date.now();
     while (last > 0 && !this.broken) {
       await new Promise((r) => setTimeout(r, 5)); // lets worker messages (failures, crashes) arrive
-      const now = Atomics.load(this.counter, 0);
+      const now = Atomics.load(this.counter, slot);
       if (now !== last) [last, since] = [now, Date.now()];
       else if (Date.now() - since > STALL_MS) {
         this.failures.push({ kind: null, url: null, lang: null, message: `pekerja render tidak maju selama ${STALL_MS / 1000} detik` });
@@ -100,12 +120,17 @@ export class RenderPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private waitBelow(limit: number): void {
-    let last = Atomics.load(this.counter, 0);
+  /** Blocks until one more job of `kb` fits (always when nothing is in flight). */
+  private waitBelow(kb: number): void {
+    const full = () => {
+      const jobs = Atomics.load(this.counter, JOBS);
+      return jobs > 0 && (jobs >= this.maxJobs || Atomics.load(this.counter, KB) + kb > this.maxKb);
+    };
+    let last = Atomics.load(this.counter, JOBS);
     let since = Date.now();
-    while (last >= limit) {
-      Atomics.wait(this.counter, 0, last, 1000);
-      const now = Atomics.load(this.counter, 0);
+    while (full()) {
+      Atomics.wait(this.counter, JOBS, last, 1000);
+      const now = Atomics.load(this.counter, JOBS);
       if (now !== last) {
         last = now;
         since = Date.now();

@@ -143,19 +143,45 @@ export interface MonthPart {
   rounds: number;
 }
 
+/**
+ * The rows of a month part before they are CSV text: the build makes them where the rounds are (the
+ * main thread) and turns them into text on a render worker (csv-stringify is most of a part's cost).
+ */
+export interface MonthRows {
+  ym: string;
+  readings: string[][];
+  checks: string[][];
+  /** The rounds as JSON objects joined by ",\n" (no brackets). */
+  json: string;
+  rounds: number;
+}
+
 /** `entries` all of month `ym`, in the order their rows should appear. */
-export function monthPart(ym: string, entries: readonly RoundEntry[]): MonthPart {
-  const readings = entries.flatMap(readingRows);
-  const checks = entries.flatMap(checkRows);
+export function monthRows(ym: string, entries: readonly RoundEntry[]): MonthRows {
   return {
     ym,
-    readings: csvRows(readings),
-    readingRows: readings.length,
-    checks: csvRows(checks),
-    checkRows: checks.length,
+    readings: entries.flatMap(readingRows),
+    checks: entries.flatMap(checkRows),
     json: entries.map((e) => JSON.stringify(roundJson(e))).join(',\n'),
     rounds: entries.length,
   };
+}
+
+export function monthPartOf(rows: MonthRows): MonthPart {
+  return {
+    ym: rows.ym,
+    readings: csvRows(rows.readings),
+    readingRows: rows.readings.length,
+    checks: csvRows(rows.checks),
+    checkRows: rows.checks.length,
+    json: rows.json,
+    rounds: rows.rounds,
+  };
+}
+
+/** `entries` all of month `ym`, in the order their rows should appear. */
+export function monthPart(ym: string, entries: readonly RoundEntry[]): MonthPart {
+  return monthPartOf(monthRows(ym, entries));
 }
 
 /**

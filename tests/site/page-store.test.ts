@@ -43,10 +43,23 @@ function trendPages(out: string): Map<string, string> {
   return pages;
 }
 
+/** Every download file: name → sha1 of its bytes (the build time in the JSON files left out). */
+function downloadFiles(out: string): Map<string, string> {
+  const dir = join(fx.root, out, 'unduh');
+  const files = new Map<string, string>();
+  for (const name of readdirSync(dir).filter((n) => /\.(csv|json)$/.test(n)).sort()) {
+    const text = readFileSync(join(dir, name), 'utf8').replace(/"generated_at":"[^"]*"/, '"generated_at":""');
+    files.set(name, createHash('sha1').update(text).digest('hex'));
+  }
+  return files;
+}
+
 const storeSize = () => {
   const store = join(fx.root, '.ronda-cache', 'site-v1');
   return readdirSync(store).reduce((n, d) => n + readdirSync(join(store, d)).length, 0);
 };
+
+const months = () => new Set(fx.rounds.map((r) => r.record.date.slice(0, 7))).size;
 
 let first: BuildReport;
 let second: BuildReport;
@@ -70,8 +83,7 @@ afterAll(() => {
 describe('round page store', () => {
   it('renders every round page once, then reuses all of them when nothing changed', () => {
     // Two languages × (every round's forms + each room-month's round list and trends).
-    const months = new Set(fx.rounds.map((r) => r.record.date.slice(0, 7))).size;
-    const total = 2 * (fx.rounds.length + 2 * months);
+    const total = 2 * (fx.rounds.length + 2 * months());
     expect(first.storedPages).toEqual({ rendered: total, reused: 0 });
     expect(second.storedPages).toEqual({ rendered: 0, reused: total });
     expect(roundPages('_site')).toEqual(firstPages);
@@ -92,6 +104,10 @@ describe('round page store', () => {
     expect(trendPages('_site-workers')).toEqual(firstTrends);
     const one = readFileSync(join(fx.root, '_site-workers', [...firstTrends.keys()][0]!), 'utf8');
     expect(one.match(/<svg /g)?.length).toBe(2);
+    // The download parts were made on the workers too: the same files, every month and the whole archive.
+    const downloads = downloadFiles('_site-workers');
+    expect(downloads.size).toBe(3 * (months() + 1));
+    expect(downloads).toEqual(downloadFiles('_site-nocache'));
   });
 
   it('renders only the changed round again, shows the change, and drops its old page from the store', async () => {
