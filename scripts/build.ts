@@ -114,7 +114,7 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
     };
   })();
 
-  // Phases 1–4 run in their own scope: the archive, its history and the check's results are released
+  // Phases 1–3 run in their own scope: the archive, its history and the check's results are released
   // when it returns (at 200,000 rounds ≈0.6 GB), before Eleventy needs the memory.
   const prepared = await (async () => {
     // 1. Load and check once.
@@ -169,10 +169,9 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
     const parts = new ExportParts(join(out, 'unduh'), store, fingerprint, (file, rows) => storedPages.exportPart(file, rows));
     const evaluationContext = JSON.stringify([config.thresholds ?? null, archive.checklists?.data ?? null]);
     let data: ReturnType<typeof buildSiteData>;
-    let charts: ReturnType<typeof localizedCharts>[];
+    let overviewCharts: ChartFiles[];
+    let monthCharts: ChartFiles[];
     let downloads: ExportLink[];
-    let tModel: number;
-    let tExports = 0;
     try {
       data = buildSiteData(inputs, (room) => {
         const context = hashOf(evaluationContext, JSON.stringify(archive.rooms.get(room.room)?.data ?? null));
@@ -185,56 +184,69 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
           i = j;
         }
       });
-      // Per room and month: the round list and the trends (with this language's charts).
+      // Per room and month: the round list and the trends (with each language's charts). The overview's
+      // charts go first: Eleventy waits for them, not for the months' (the workers draw those meanwhile).
       const model = data.model;
-      charts = sites.map((site) => localizedCharts(model, site.lang, SITE_TEXT[site.lang], storedPages, fingerprint));
+      overviewCharts = sites.map((site) => localizedCharts('overview', model, site.lang, SITE_TEXT[site.lang], storedPages, fingerprint));
+      monthCharts = sites.map((site) => localizedCharts('months', model, site.lang, SITE_TEXT[site.lang], storedPages, fingerprint));
       const roomLinks = new Map(model.months.map((m) => [m.ym, m.rooms]));
       for (const rm of model.roomMonths) storedPages.write('room-month', rm.url, { ...rm, roomLinks: roomLinks.get(rm.ym) ?? [] });
-      tModel = lap('model');
-
-      // 4. Downloads: the room-month parts assembled into month and whole-archive files, while the
-      //    workers still draw the charts.
-      await storedPages.drainParts();
-      downloads = parts.assemble({ generatedAt, demo: data.model.demo });
-      tExports = lap('exports');
-
-      await storedPages.drain(); // the trend pages show the charts: they must be in the store first
-      for (const tm of model.trendMonths) storedPages.write('trend-month', tm.url, tm, (k) => ({ charts: charts[k]!.months[tm.url] ?? null }));
-      // The render workers are done within a few pages; stopping them now frees their memory.
-      await storedPages.finish();
-      tModel += lap('trend pages');
     } catch (e) {
       await storedPages.abort(); // no worker left running behind a failed build
       throw e;
     }
+    const tModel = lap('model');
 
     return {
       data,
-      downloads,
+      parts,
       storedPages,
-      charts,
+      overviewCharts,
+      monthCharts,
       store,
       sites,
+      generatedAt,
       problems: { errors: errors.length, warnings: problems.length - errors.length },
       history: (history === null ? 'unavailable' : history.shallow ? 'shallow' : 'ok') as BuildReport['history'],
-      ms: { check: tCheck, history: tHistory, model: tModel, exports: tExports },
+      ms: { check: tCheck, history: tHistory, model: tModel },
     };
   })();
-  const { data, downloads, storedPages, charts, store, sites } = prepared;
+  const { data, parts, storedPages, overviewCharts, monthCharts, store, sites, generatedAt } = prepared;
 
-  // 5. Eleventy, once per language: every page but the round pages.
-  const { default: Eleventy } = (await import(ELEVENTY_MODULE)) as { default: EleventyCtor };
+  // From here the render workers draw the months' charts while this thread assembles the downloads and
+  // runs Eleventy; a failure stops them before it propagates.
+  let downloads: ExportLink[];
+  let tExports: number;
+  let tEleventy: number;
   let pages = 0;
-  for (const [k, site] of sites.entries()) {
-    const t = SITE_TEXT[site.lang];
-    const elev = new Eleventy(SITE_DIR, join(out, site.prefix), {
-      quietMode: true,
-      config: (c: EleventyConfig) => configureEleventy(c, { site: { ...site, downloads, charts: { overview: charts[k]!.overview } }, t, model: data.model, copyAssets: k === 0 }),
-    });
-    pages += countWritten(await elev.write());
-    debug(`eleventy ${site.lang}`);
+  try {
+    // 4. Downloads: the room-month parts assembled into month and whole-archive files.
+    await storedPages.drainNeeded(); // the parts, and the overview's charts for Eleventy
+    downloads = parts.assemble({ generatedAt, demo: data.model.demo });
+    tExports = lap('exports');
+
+    // 5. Eleventy, once per language: every page but the stored ones.
+    const { default: Eleventy } = (await import(ELEVENTY_MODULE)) as { default: EleventyCtor };
+    for (const [k, site] of sites.entries()) {
+      const t = SITE_TEXT[site.lang];
+      const elev = new Eleventy(SITE_DIR, join(out, site.prefix), {
+        quietMode: true,
+        config: (c: EleventyConfig) => configureEleventy(c, { site: { ...site, downloads, charts: { overview: overviewCharts[k]! } }, t, model: data.model, copyAssets: k === 0 }),
+      });
+      pages += countWritten(await elev.write());
+      debug(`eleventy ${site.lang}`);
+    }
+    tEleventy = lap('eleventy');
+
+    // The room-months' trend pages show their charts: those must be in the store first.
+    await storedPages.drain();
+    for (const tm of data.model.trendMonths) storedPages.write('trend-month', tm.url, tm, (k) => ({ charts: monthCharts[k]![tm.url] ?? null }));
+    await storedPages.finish();
+  } catch (e) {
+    await storedPages.abort();
+    throw e;
   }
-  const tEleventy = lap('eleventy');
+  const tTrends = lap('trend pages');
 
   // 6. The stored room-month pages, then the search index over everything but the round forms.
   pages += await storedPages.publish('searched');
@@ -259,7 +271,7 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
   return {
     rounds: data.model.rounds,
     pages,
-    ms: { ...prepared.ms, eleventy: tEleventy, search: tSearch, publish: tPublish, total },
+    ms: { ...prepared.ms, model: prepared.ms.model + tTrends, exports: tExports, eleventy: tEleventy, search: tSearch, publish: tPublish, total },
     storedPages: { rendered: storedPages.rendered, reused: storedPages.reused },
     problems: prepared.problems,
     history: prepared.history,
@@ -323,36 +335,38 @@ function countWritten(result: unknown): number {
   return 0;
 }
 
-/** The charts a language needs, drawn once per language (on the render workers when they run). */
-function localizedCharts(model: SiteModel, lang: Lang, t: SiteText, pages: StoredPageWriter, fingerprint: string) {
+type ChartFiles = Record<string, { temp: string; rh: string }>;
+
+/**
+ * The charts a language needs, drawn once per language (on the render workers when they run): the
+ * overview's ('overview', needed by Eleventy's trend page: drainNeeded) or the room-months' ('months',
+ * needed by the stored trend pages: drain).
+ */
+function localizedCharts(which: 'overview' | 'months', model: SiteModel, lang: Lang, t: SiteText, pages: StoredPageWriter, fingerprint: string): ChartFiles {
   const labels = t.chart;
-  // An ECharts SVG costs ≈15 ms; a chart is drawn again only when its rows, bands or words change.
+  // An ECharts SVG costs ≈10 ms; a chart is drawn again only when its rows, bands or words change.
   // The pages get the stored file's path (read by the `stored` filter when a page is rendered), so
   // thousands of charts are never all held in memory as global data.
   const chart = (kind: 'temp' | 'rh', rows: ChartSpec['rows'], th: ChartSpec['thresholds'], title: string) =>
-    pages.chart(hashOf('chart', fingerprint, lang, kind, title, JSON.stringify(rows), JSON.stringify(th)), { chart: kind, lang, title, rows, thresholds: th });
+    pages.chart(hashOf('chart', fingerprint, lang, kind, title, JSON.stringify(rows), JSON.stringify(th)), { chart: kind, lang, title, rows, thresholds: th }, which === 'overview');
   const thresholds = new Map(model.rooms.map((r) => [r.id, r.thresholds]));
-  const overview: Record<string, { temp: string; rh: string }> = {};
-  for (const tr of model.trends) {
-    const th = thresholds.get(tr.room);
-    if (!th || tr.recentDaily.length === 0) continue;
-    const name = model.names.rooms[tr.room] ?? tr.room;
-    overview[tr.room] = {
-      temp: chart('temp', tr.recentDaily, th, labels.tempDailyTitle(name)),
-      rh: chart('rh', tr.recentDaily, th, labels.rhDailyTitle(name)),
-    };
+  const files: ChartFiles = {};
+  if (which === 'overview') {
+    for (const tr of model.trends) {
+      const th = thresholds.get(tr.room);
+      if (!th || tr.recentDaily.length === 0) continue;
+      const name = model.names.rooms[tr.room] ?? tr.room;
+      files[tr.room] = { temp: chart('temp', tr.recentDaily, th, labels.tempDailyTitle(name)), rh: chart('rh', tr.recentDaily, th, labels.rhDailyTitle(name)) };
+    }
+    return files;
   }
-  const months: Record<string, { temp: string; rh: string }> = {};
   for (const m of model.trendMonths) {
     const th = thresholds.get(m.room);
     if (!th || m.rows.length === 0) continue;
     const name = `${model.names.rooms[m.room] ?? m.room}, ${fmt.formatMonth(m.ym, lang)}`;
-    months[m.url] = {
-      temp: chart('temp', m.rows, th, labels.tempDailyTitle(name)),
-      rh: chart('rh', m.rows, th, labels.rhDailyTitle(name)),
-    };
+    files[m.url] = { temp: chart('temp', m.rows, th, labels.tempDailyTitle(name)), rh: chart('rh', m.rows, th, labels.rhDailyTitle(name)) };
   }
-  return { overview, months };
+  return files;
 }
 
 // ---------------------------------------------------------------------------------------------

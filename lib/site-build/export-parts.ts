@@ -50,7 +50,7 @@ export class ExportParts {
     }
   }
 
-  /** Writes the download files and returns the links for the Unduh page (months in order, whole archive last). Every part must be in the store (see StoredPageWriter.drainParts). */
+  /** Writes the download files and returns the links for the Unduh page (months in order, whole archive last). Every part must be in the store (see StoredPageWriter.drainNeeded). */
   assemble(meta: { generatedAt: string; demo: boolean }): ExportLink[] {
     const files = new Map<string, ExportLink>();
     for (const c of assembleExports(this.partsInOrder(), meta)) {

@@ -13,10 +13,10 @@ import { PageRenderError, pageFailure, type JobKind, type PageFailure, type Rend
 const MAX_JOBS_PER_WORKER = 512;
 /** Job data in flight per worker, in KB (a round page's data is ≈40 KB as a JS string). */
 const MAX_KB_PER_WORKER = 16 * 1024;
-/** Slots of the shared counters: jobs in flight, their KB, download parts in flight. */
+/** Slots of the shared counters: jobs in flight, their KB, and those of them the main thread will wait for (drainNeeded). */
 const JOBS = 0;
 const KB = 1;
-const PARTS = 2;
+const NEEDED = 2;
 /** A page needs a few MB to render; the templates and words, tens. */
 const WORKER_HEAP_MB = 192;
 /** Without progress for this long, a worker is assumed lost. */
@@ -65,22 +65,23 @@ export class RenderPool {
    * Queues one page (`data` as JSON) to be rendered in each target's language into its file — or, with
    * kind 'chart', one chart (`data` a ChartSpec as JSON, see chart-files.ts), or with kind 'export-part'
    * one download part (`data` MonthRows as JSON, see export-parts.ts); blocks while too much is in flight.
+   * `needed`: the main thread will wait for this job before the rest (drainNeeded).
    */
-  render(job: { kind: JobKind; url: string; data: string; targets: RenderTarget[] }): void {
+  render(job: { kind: JobKind; url: string; data: string; targets: RenderTarget[] }, needed = false): void {
     // Two bytes per character: a JS string's worst case, and what the copy in the port's queue holds.
     const kb = Math.ceil(job.data.length / 512);
     this.waitBelow(kb);
     // A failed page stops the build at once: rendering the rest would only repeat the same fault.
     if (this.failures.length) throw new PageRenderError(this.failures);
     Atomics.add(this.counter, KB, kb);
-    if (job.kind === 'export-part') Atomics.add(this.counter, PARTS, 1);
+    if (needed) Atomics.add(this.counter, NEEDED, 1);
     Atomics.add(this.counter, JOBS, 1);
-    this.workers[this.next++ % this.workers.length]!.postMessage({ ...job, kb });
+    this.workers[this.next++ % this.workers.length]!.postMessage({ ...job, kb, needed });
   }
 
-  /** Waits until every queued download part is in the store (pages and charts may still be rendering). */
-  async drainParts(): Promise<void> {
-    await this.settle(PARTS);
+  /** Waits until every job queued as needed is done (the others may still be in flight). */
+  async drainNeeded(): Promise<void> {
+    await this.settle(NEEDED);
     if (this.failures.length) throw new PageRenderError(this.failures);
   }
 

@@ -6,7 +6,7 @@ import { tsImport } from 'tsx/esm/api';
 const { createPageRenderer, pageFailure } = await tsImport('./page-renderer.ts', import.meta.url);
 const { fillStoreFile } = await tsImport('./content-store.ts', import.meta.url);
 const render = createPageRenderer(workerData.setup);
-// Shared with the pool: jobs in flight, their KB, download parts in flight.
+// Shared with the pool: jobs in flight, their KB, and how many of them the main thread waits for.
 const counter = new Int32Array(workerData.counter);
 
 // Charts (which bring ECharts) and download parts are made by modules loaded on their first job. The
@@ -18,7 +18,7 @@ const loading = {};
 const makers = {};
 
 // Messages sent before this listener exists wait in the port's queue.
-parentPort.on('message', async ({ kind, url, data, targets, kb }) => {
+parentPort.on('message', async ({ kind, url, data, targets, kb, needed }) => {
   let lang = null;
   try {
     const spec = MAKERS[kind];
@@ -35,7 +35,7 @@ parentPort.on('message', async ({ kind, url, data, targets, kb }) => {
     parentPort.postMessage(pageFailure(err, { kind, url, lang }));
   }
   Atomics.sub(counter, 1, kb);
-  if (kind === 'export-part') Atomics.sub(counter, 2, 1);
+  if (needed) Atomics.sub(counter, 2, 1);
   Atomics.sub(counter, 0, 1);
   Atomics.notify(counter, 0);
 });

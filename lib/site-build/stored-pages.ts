@@ -99,22 +99,23 @@ export class StoredPageWriter {
 
   /**
    * The store file of a trend chart (a page shows it through the `stored` filter), drawn unless the store
-   * has it — on the render workers when they run: call drain() before rendering a page that shows it.
+   * has it — on the render workers when they run: call drain() before rendering a page that shows it, or
+   * drainNeeded() when `needed`.
    */
-  chart(key: string, spec: ChartSpec): string {
+  chart(key: string, spec: ChartSpec, needed = false): string {
     const { file, missing } = this.store.reserve(key);
     if (!missing) return file;
-    if (this.useWorkers(CHART_WEIGHT)) this.pool!.render({ kind: 'chart', url: file, data: JSON.stringify(spec), targets: [{ lang: 0, file }] });
+    if (this.useWorkers(CHART_WEIGHT)) this.pool!.render({ kind: 'chart', url: file, data: JSON.stringify(spec), targets: [{ lang: 0, file }] }, needed);
     else this.fillInline(file, { kind: 'chart', url: file, lang: null }, () => drawChart(spec));
     return file;
   }
 
   /**
    * Writes a download part's store file from its rows (see export-parts.ts) — on the render workers when
-   * they run: call drainParts() before reading it.
+   * they run: call drainNeeded() before reading it.
    */
   exportPart(file: string, rows: MonthRows): void {
-    if (this.useWorkers(PART_WEIGHT)) this.pool!.render({ kind: 'export-part', url: file, data: JSON.stringify(rows), targets: [{ lang: 0, file }] });
+    if (this.useWorkers(PART_WEIGHT)) this.pool!.render({ kind: 'export-part', url: file, data: JSON.stringify(rows), targets: [{ lang: 0, file }] }, true);
     else this.fillInline(file, { kind: 'export-part', url: file, lang: null }, () => partText(rows));
   }
 
@@ -134,9 +135,9 @@ export class StoredPageWriter {
     await this.pool?.drain();
   }
 
-  /** Waits until every download part queued so far is in the store (pages and charts may still be rendering). */
-  async drainParts(): Promise<void> {
-    await this.pool?.drainParts();
+  /** Waits until every download part and every chart queued as needed is in the store (pages and other charts may still be rendering). */
+  async drainNeeded(): Promise<void> {
+    await this.pool?.drainNeeded();
   }
 
   /** Whether the next piece of work (`weight` pages) goes to the workers, starting them when inline work has grown enough. */
