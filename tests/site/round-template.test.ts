@@ -187,6 +187,22 @@ describe('round page', () => {
     expect(en).not.toContain('Unit menyala');
   });
 
+  it('leaves the commit out of the approval stamp when the approval has none (no empty code)', () => {
+    const approval = { ...page().approval, commit: null };
+    const out = render(page({ approval }));
+    expect(out).toContain('<p class="sig-stamp sig-approved">');
+    expect(out).not.toContain('<code></code>');
+    expect(out).not.toMatch(/<br><\/p>/);
+  });
+
+  it('names the SOP by its number when the config gives no title (never "null")', () => {
+    const untitled = (lang: number) => roundPage(page(), { ...contexts[lang]!, model: { ...FRAME, sop: { number: '1/2024', title: null, approvedOn: null } } }, 'Judul');
+    expect(untitled(0)).toContain('<dd>SOP Nomor 1/2024</dd>');
+    expect(untitled(1)).toContain('<dd>SOP No. 1/2024</dd>');
+    expect(untitled(0)).not.toContain('null');
+    expect(render(page())).toContain('<dd>SOP Ronde Nomor 1/2024</dd>');
+  });
+
   it('shows an approved round with the kasi, the time and the merge commit', () => {
     const out = render(page());
     expect(out).toContain('data-approval="approved"');

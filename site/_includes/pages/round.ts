@@ -151,7 +151,7 @@ function formMeta(r: RoundPage, c: PageContext): Html {
   <div><dt>${w.round.meta.time}</dt><dd>${f.time(r.startedAt)}${r.finishedAt ? html`–${f.time(r.finishedAt)}` : ''} WIB</dd></div>
   <div><dt>${w.round.meta.officer}</dt><dd>${r.officer.name}</dd></div>
   <div><dt>${w.round.meta.verdict}</dt><dd>${m.verdict(c, r.verdict)}</dd></div>
-${model.sop.number ? html`<div><dt>${w.round.meta.sop}</dt><dd>${w.sop(model.sop.number, String(model.sop.title))}</dd></div>` : ''}</dl>
+${model.sop.number ? html`<div><dt>${w.round.meta.sop}</dt><dd>${w.sop(model.sop.number, model.sop.title)}</dd></div>` : ''}</dl>
 `;
 }
 
@@ -286,7 +286,7 @@ function sigBlock(r: RoundPage, c: PageContext, approvedAt: string | null): Html
   const kasiTitle = a.by?.title || model.kasi[0]?.title || w.sig.kasiRole(model.organization.section);
   const kasi =
     approved
-      ? html`    <p class="sig-stamp sig-approved">${w.sig.approved}<br><time datetime="${a.date}">${approvedAt}</time><br><code>${a.commit?.slice(0, 12)}</code></p>
+      ? html`    <p class="sig-stamp sig-approved">${w.sig.approved}<br><time datetime="${a.date}">${approvedAt}</time>${a.commit ? html`<br><code>${a.commit.slice(0, 12)}</code>` : ''}</p>
     <p class="sig-name">${a.by?.name}</p>
     <p class="sig-nip">${a.by?.nip ? html`${w.sig.nip} ${a.by.nip}` : w.sig.blankNip}</p>
 `
