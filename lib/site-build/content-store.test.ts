@@ -78,8 +78,11 @@ describe('ContentStore', () => {
 describe('stored download parts', () => {
   it('read back exactly what was stored, and refuse a cut-off file', async () => {
     const { encodePart, decodePart } = await import('./export-parts.ts');
-    const part = { ym: '2026-11', readingRows: 2, checkRows: 1, rounds: 1, readings: 'a;b\r\n"c\nd";e\r\n', checks: 'x;ÿ\r\n', json: '{"a":"\\n"}' };
-    expect(decodePart(encodePart(part))).toEqual(part);
-    expect(() => decodePart(encodePart(part).slice(0, -2))).toThrow(/damaged download part \(2026-11\)/);
+    const part = { ym: '2026-11', readingRows: 2, checkRows: 1, rounds: 1, readings: 'a;b\r\n"c\nd";e\r\n', checks: 'x;ÿ–\r\n', json: '{"a":"\\n","b":"é"}' };
+    const stored = Buffer.from(encodePart(part), 'utf8');
+    const back = decodePart(stored);
+    const text = (t: string | Uint8Array) => Buffer.from(t).toString('utf8');
+    expect({ ...back, readings: text(back.readings), checks: text(back.checks), json: text(back.json) }).toEqual(part);
+    expect(() => decodePart(stored.subarray(0, -2))).toThrow(/damaged download part \(2026-11\)/);
   });
 });

@@ -16,6 +16,9 @@ import type { RoundEntry } from './round-index.ts';
 
 export const BOM = '\uFEFF';
 
+/** Text of a download piece: a string, or UTF-8 bytes as read back from the content store (never decoded). */
+export type PartText = string | Uint8Array;
+
 /** A piece of an export file; files are written chunk by chunk, so no file is ever one huge string. */
 export interface ExportChunk {
   /** File name under /unduh/. */
@@ -23,7 +26,7 @@ export interface ExportChunk {
   kind: 'readings-csv' | 'checks-csv' | 'json';
   /** YYYY-MM, or null for the whole archive. */
   month: string | null;
-  text: string;
+  text: PartText;
   /** Data rows (CSV) or rounds (JSON) in this chunk. */
   rows: number;
 }
@@ -134,12 +137,12 @@ export function roundJson(e: RoundEntry): Record<string, unknown> {
 /** The downloads of some rounds of ONE month (the build writes one per room and month), as text. */
 export interface MonthPart {
   ym: string;
-  readings: string;
+  readings: PartText;
   readingRows: number;
-  checks: string;
+  checks: PartText;
   checkRows: number;
   /** The rounds as JSON objects joined by ",\n" (no brackets). */
-  json: string;
+  json: PartText;
   rounds: number;
 }
 
@@ -167,7 +170,7 @@ export function monthRows(ym: string, entries: readonly RoundEntry[]): MonthRows
   };
 }
 
-export function monthPartOf(rows: MonthRows): MonthPart {
+export function monthPartOf(rows: MonthRows): MonthPart & { readings: string; checks: string; json: string } {
   return {
     ym: rows.ym,
     readings: csvRows(rows.readings),
@@ -217,8 +220,11 @@ export function* assembleExports(parts: Iterable<MonthPart>, meta: { generatedAt
     yield { name: whole.readings, kind: 'readings-csv', month: null, text: p.readings, rows: p.readingRows };
     yield { name: `ronda-pemeriksaan-${p.ym}.csv`, kind: 'checks-csv', month: p.ym, text: p.checks, rows: p.checkRows };
     yield { name: whole.checks, kind: 'checks-csv', month: null, text: p.checks, rows: p.checkRows };
-    yield { name: `ronda-${p.ym}.json`, kind: 'json', month: p.ym, text: (firstInMonth ? '' : ',\n') + p.json, rows: p.rounds };
-    yield { name: whole.json, kind: 'json', month: null, text: (firstInWhole ? '' : ',\n') + p.json, rows: p.rounds };
+    // The separator apart: a part read back as bytes is written as it is, never decoded into a string.
+    if (!firstInMonth) yield { name: `ronda-${p.ym}.json`, kind: 'json', month: p.ym, text: ',\n', rows: 0 };
+    yield { name: `ronda-${p.ym}.json`, kind: 'json', month: p.ym, text: p.json, rows: p.rounds };
+    if (!firstInWhole) yield { name: whole.json, kind: 'json', month: null, text: ',\n', rows: 0 };
+    yield { name: whole.json, kind: 'json', month: null, text: p.json, rows: p.rounds };
     firstInMonth = false;
     firstInWhole = false;
   }
