@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-export const hashOf = (...parts: (string | Uint8Array)[]): string => {
+export const hashOf = (...parts: string[]): string => {
   const h = createHash('sha1');
   for (const p of parts) h.update(p).update('\0');
   return h.digest('hex');

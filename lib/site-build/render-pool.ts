@@ -62,22 +62,21 @@ export class RenderPool {
   }
 
   /**
-   * Queues one page (`data` as UTF-8 JSON, handed over: the caller must not use it again) to be rendered in each target's language into its file — or, with
+   * Queues one page (`data` as JSON) to be rendered in each target's language into its file — or, with
    * kind 'chart', one chart (`data` a ChartSpec as JSON, see chart-files.ts), or with kind 'export-part'
    * one download part (`data` MonthRows as JSON, see export-parts.ts); blocks while too much is in flight.
    * `needed`: the main thread will wait for this job before the rest (drainNeeded).
    */
-  render(job: { kind: JobKind; url: string; data: Uint8Array; targets: RenderTarget[] }, needed = false): void {
-    const kb = Math.ceil(job.data.length / 1024);
+  render(job: { kind: JobKind; url: string; data: string; targets: RenderTarget[] }, needed = false): void {
+    // Two bytes per character: a JS string's worst case, and what the copy in the port's queue holds.
+    const kb = Math.ceil(job.data.length / 512);
     this.waitBelow(kb);
     // A failed page stops the build at once: rendering the rest would only repeat the same fault.
     if (this.failures.length) throw new PageRenderError(this.failures);
     Atomics.add(this.counter, KB, kb);
     if (needed) Atomics.add(this.counter, NEEDED, 1);
     Atomics.add(this.counter, JOBS, 1);
-    // Moved, not copied: a buffer of its own is transferred (a small Buffer shares Node's pool: copied first).
-    const data = job.data.byteOffset === 0 && job.data.byteLength === job.data.buffer.byteLength ? job.data : new Uint8Array(job.data);
-    this.workers[this.next++ % this.workers.length]!.postMessage({ ...job, data, kb, needed }, [data.buffer as ArrayBuffer]);
+    this.workers[this.next++ % this.workers.length]!.postMessage({ ...job, kb, needed });
   }
 
   /** Waits until every job queued as needed is done (the others may still be in flight). */

@@ -8,7 +8,6 @@ const { fillStoreFile } = await tsImport('./content-store.ts', import.meta.url);
 const render = createPageRenderer(workerData.setup);
 // Shared with the pool: jobs in flight, their KB, and how many of them the main thread waits for.
 const counter = new Int32Array(workerData.counter);
-const utf8 = new TextDecoder();
 
 // Charts (which bring ECharts) and download parts are made by modules loaded on their first job. The
 // promise is kept, not the module: every tsImport call loads its own copy of the module graph, so jobs
@@ -27,7 +26,7 @@ parentPort.on('message', async ({ kind, url, data, targets, kb, needed }) => {
       loading[kind] ??= tsImport(spec[0], import.meta.url);
       makers[kind] = (await loading[kind])[spec[1]];
     }
-    const parsed = JSON.parse(utf8.decode(data));
+    const parsed = JSON.parse(data);
     for (const target of targets) {
       lang = target.lang;
       fillStoreFile(target.file, spec ? makers[kind](parsed) : render(lang, kind, url, parsed));

@@ -43,12 +43,6 @@ export interface StoredPageWriterOptions {
   poolAfter?: number;
 }
 
-/**
- * Job data as UTF-8 JSON bytes: hashed as they are (a string would be encoded again for the hash) and
- * handed to a worker without a copy (render-pool.ts transfers them).
- */
-const jsonBytes = (x: unknown): Buffer => Buffer.from(JSON.stringify(x));
-
 /** Published before the search index is built; round forms and the numeric trend pages after it (their words are on the lists and the trend overview). */
 const SEARCHED: ReadonlySet<StoredPageKind> = new Set(['room-month']);
 
@@ -82,14 +76,14 @@ export class StoredPageWriter {
    * `data` is what the template gets under its name (r, rm, tm); `perLanguage` adds what differs by language.
    */
   write(kind: StoredPageKind, url: string, data: object, perLanguage?: (lang: number) => object): void {
-    const common = perLanguage ? null : jsonBytes(data);
+    const common = perLanguage ? null : JSON.stringify(data);
     // The page data (≈20 KB for a round) is hashed once, not once per language.
     const commonHash = common === null ? null : hashOf(kind, url, common);
     // Languages with the same data go to the workers as one job: the page data is sent and parsed once.
     const shared: RenderTarget[] = [];
     this.prefixes.forEach((prefix, lang) => {
       const pageData = perLanguage ? { ...data, ...perLanguage(lang) } : data;
-      const json = common ?? jsonBytes(pageData);
+      const json = common ?? JSON.stringify(pageData);
       const { file, missing } = this.store.reserve(hashOf(prefix, commonHash ?? hashOf(kind, url, json)));
       if (missing) {
         this.rendered++;
@@ -111,7 +105,7 @@ export class StoredPageWriter {
   chart(key: string, spec: ChartSpec, needed = false): string {
     const { file, missing } = this.store.reserve(key);
     if (!missing) return file;
-    if (this.useWorkers(CHART_WEIGHT)) this.pool!.render({ kind: 'chart', url: file, data: jsonBytes(spec), targets: [{ lang: 0, file }] }, needed);
+    if (this.useWorkers(CHART_WEIGHT)) this.pool!.render({ kind: 'chart', url: file, data: JSON.stringify(spec), targets: [{ lang: 0, file }] }, needed);
     else this.fillInline(file, { kind: 'chart', url: file, lang: null }, () => drawChart(spec));
     return file;
   }
@@ -121,7 +115,7 @@ export class StoredPageWriter {
    * they run: call drainNeeded() before reading it.
    */
   exportPart(file: string, rows: MonthRows): void {
-    if (this.useWorkers(PART_WEIGHT)) this.pool!.render({ kind: 'export-part', url: file, data: jsonBytes(rows), targets: [{ lang: 0, file }] }, true);
+    if (this.useWorkers(PART_WEIGHT)) this.pool!.render({ kind: 'export-part', url: file, data: JSON.stringify(rows), targets: [{ lang: 0, file }] }, true);
     else this.fillInline(file, { kind: 'export-part', url: file, lang: null }, () => partText(rows));
   }
 
