@@ -26,25 +26,25 @@ const calendar = (date: string) => new Date(`${date}T00:00:00Z`);
 /** 2026-11-24 → "24 November 2026"; anything else is returned as given (or '–'). */
 export function formatDate(date: string | null | undefined, lang: Lang): string {
   if (!isDate(date)) return date ?? '–';
-  return remembered(`d${lang}|${date}`, () => fmt(lang, 'date', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(calendar(date)));
+  return remembered(`d${lang}`, date, () => fmt(lang, 'date', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(calendar(date)));
 }
 
 /** 2026-11-24 → "Selasa, 24 November 2026". */
 export function formatDateLong(date: string | null | undefined, lang: Lang): string {
   if (!isDate(date)) return date ?? '–';
-  return remembered(`D${lang}|${date}`, () => fmt(lang, 'dateLong', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(calendar(date)));
+  return remembered(`D${lang}`, date, () => fmt(lang, 'dateLong', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(calendar(date)));
 }
 
 /** 2026-11-24 → "24 Nov" (chart axes, compact tables). */
 export function formatDateShort(date: string | null | undefined, lang: Lang): string {
   if (!isDate(date)) return date ?? '–';
-  return remembered(`s${lang}|${date}`, () => fmt(lang, 'dateShort', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(calendar(date)));
+  return remembered(`s${lang}`, date, () => fmt(lang, 'dateShort', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(calendar(date)));
 }
 
 /** 2026-11 → "November 2026". */
 export function formatMonth(ym: string | null | undefined, lang: Lang): string {
   if (typeof ym !== 'string' || !/^\d{4}-\d{2}$/.test(ym)) return ym ?? '–';
-  return remembered(`m${lang}|${ym}`, () => fmt(lang, 'month', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(calendar(`${ym}-01`)));
+  return remembered(`m${lang}`, ym, () => fmt(lang, 'month', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(calendar(`${ym}-01`)));
 }
 
 /** 2026-11 → "Nov 2026". */
@@ -66,7 +66,7 @@ export function formatInstantWib(iso: string | null | undefined, lang: Lang): st
   if (Number.isNaN(d.getTime())) return iso;
   // The day (≈ one per round) is formatted once and kept; the time of day in WIB is plain arithmetic.
   const wib = d.getTime() + WIB_OFFSET_MS;
-  const date = remembered(`i${lang}|${new Date(wib).toISOString().slice(0, 10)}`, () => fmt(lang, 'iDate', { timeZone: TIMEZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(d));
+  const date = remembered(`i${lang}`, new Date(wib).toISOString().slice(0, 10), () => fmt(lang, 'iDate', { timeZone: TIMEZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(d));
   const minutes = Math.floor((((wib % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
   const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
   const mm = String(minutes % 60).padStart(2, '0');

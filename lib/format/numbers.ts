@@ -21,7 +21,7 @@ function formatter(lang: Lang, min: number, max: number, style: 'decimal' | 'per
 /** A number with exactly `digits` decimals (default 1); '–' for null/NaN. −0 prints as 0. */
 export function formatNumber(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return remembered(`n${lang}${digits}|${value}`, () => {
+  return remembered(`n${lang}${digits}`, value, () => {
     const s = formatter(lang, digits, digits).format(value);
     // "-0,0" after rounding a tiny negative value
     return /^-0([.,]0*)?$/.test(s) ? s.slice(1) : s;
@@ -32,13 +32,13 @@ export function formatNumber(value: number | null | undefined, lang: Lang, digit
 export function formatNumberLoose(value: number | null | undefined, lang: Lang, maxDigits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   // value + 0 turns −0 into 0 (no "-0" on a page; the key could not tell them apart anyway).
-  return remembered(`l${lang}${maxDigits}|${value}`, () => formatter(lang, 0, maxDigits).format(value + 0));
+  return remembered(`l${lang}${maxDigits}`, value, () => formatter(lang, 0, maxDigits).format(value + 0));
 }
 
 /** A share 0…1 as percent: 0.953 → "95,3%" (id) / "95.3%" (en). */
 export function formatPercent(share: number | null | undefined, lang: Lang, digits = 1): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '–';
-  return remembered(`p${lang}${digits}|${share}`, () => formatter(lang, 0, digits, 'percent').format(share + 0));
+  return remembered(`p${lang}${digits}`, share, () => formatter(lang, 0, digits, 'percent').format(share + 0));
 }
 
 /** Decimal comma for CSV meant for Indonesian Excel; plain text, no grouping. */

@@ -72,30 +72,10 @@ type FilterTable = ReturnType<typeof siteFilters>;
 /** The filter table as plain functions (bound to a site by boundFilters). */
 export type SiteFilters = { [K in keyof FilterTable]: OmitThisParameter<FilterTable[K]> };
 
-/**
- * The filters bound to one language's site, for the TypeScript templates: `f.num(x)` is `{{ x | num }}`.
- * num and numl keep their text per number: lib/format remembers it under a key string built on every
- * call (≈100 ns), and a round page formats ≈100 numbers (≈8 µs of its ≈48).
- */
+/** The filters bound to one language's site, for the TypeScript templates: `f.num(x)` is `{{ x | num }}`. */
 export function boundFilters(site: SiteContext): SiteFilters {
   const self: FilterThis = { ctx: { site } };
-  const f = Object.fromEntries(Object.entries(siteFilters()).map(([name, fn]) => [name, (fn as Filter).bind(self)])) as SiteFilters;
-  return { ...f, num: perNumber(f.num, 1), numl: perNumber(f.numl, 2) };
-}
-
-/** The same number filter, called once per (digits, value); −0 and 0 share an entry (lib/format prints both as 0). */
-function perNumber(format: (x: number | null, d: number) => string, defaultDigits: number) {
-  const byDigits = new Map<number, Map<number | null, string>>();
-  return (x: number | null, d: number = defaultDigits): string => {
-    let kept = byDigits.get(d);
-    if (!kept) byDigits.set(d, (kept = new Map()));
-    let s = kept.get(x);
-    if (s === undefined) {
-      if (kept.size >= 10_000) kept.clear();
-      kept.set(x, (s = format(x, d)));
-    }
-    return s;
-  };
+  return Object.fromEntries(Object.entries(siteFilters()).map(([name, fn]) => [name, (fn as Filter).bind(self)])) as SiteFilters;
 }
 
 const filtersBySite = new WeakMap<SiteContext, SiteFilters>();
