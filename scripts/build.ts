@@ -38,7 +38,7 @@ import { staffIdentities } from '../lib/site-data/approval.ts';
 import { CACHE_DIR } from '../lib/load/record-cache.ts';
 import { PAGE_CODE, sourceFingerprint } from '../lib/load/fingerprint.ts';
 import { ContentStore, hashOf } from '../lib/site-build/content-store.ts';
-import { ExportParts } from '../lib/site-build/export-parts.ts';
+import { DamagedPartError, ExportParts } from '../lib/site-build/export-parts.ts';
 import { StoredPageWriter } from '../lib/site-build/stored-pages.ts';
 import { PageRenderError, type JobKind } from '../lib/site-build/page-renderer.ts';
 import { frontMatterFormatters, siteFilters, siteGlobals, type SiteContext } from '../lib/site-build/site-filters.ts';
@@ -87,6 +87,12 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
     // A page that cannot be rendered is a template or code fault, never bad data (the check refuses
     // bad records first): say so in the admin's words, naming the page and the template's own message.
     if (e instanceof PageRenderError) throw new BuildError(pageRenderMessage(e, opts.langs));
+    if (e instanceof DamagedPartError) {
+      throw new BuildError(
+        `Berkas cache unduhan rusak (terpotong): ${relative(resolve(opts.root), e.file)}. Berkas itu sudah dihapus; ` +
+          'jalankan npm run build sekali lagi (bagian unduhan itu dibuat ulang). Data arsip tidak terpengaruh.',
+      );
+    }
     throw e;
   }
 }

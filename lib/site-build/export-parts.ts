@@ -5,7 +5,7 @@
  * into text again); at the end the parts are read back month by month and assembled into the month
  * and whole-archive files (assembleExports).
  */
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleExports, monthPartOf, monthRows, tooLargeForExcel, type ExportLink, type MonthPart, type MonthRows } from '../site-data/exports.ts';
 import type { RoundEntry } from '../site-data/round-index.ts';
@@ -73,8 +73,29 @@ export class ExportParts {
   private *partsInOrder(): Generator<MonthPart> {
     for (const ym of [...this.parts.keys()].sort()) {
       const rooms = this.parts.get(ym)!;
-      for (const room of [...rooms.keys()].sort()) yield decodePart(readFileSync(rooms.get(room)!));
+      for (const room of [...rooms.keys()].sort()) {
+        const file = rooms.get(room)!;
+        let part: MonthPart;
+        try {
+          part = decodePart(readFileSync(file));
+        } catch (e) {
+          // A cut-off part (disk full, a copied cache): removed, so the next build makes it again.
+          rmSync(file, { force: true });
+          throw new DamagedPartError(file, (e as Error).message);
+        }
+        yield part;
+      }
     }
+  }
+}
+
+/** A stored download part that cannot be read back; it has been removed from the store. */
+export class DamagedPartError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`${file}: ${detail}`);
   }
 }
 

@@ -4,10 +4,10 @@
  * the fixture archive (real git repository), in this process.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildReport } from '../../scripts/build.ts';
+import { BuildError, buildSite, type BuildReport } from '../../scripts/build.ts';
 import { createFixture, roundUrlOf, type Fixture } from './fixture.ts';
 
 let fx: Fixture;
@@ -133,5 +133,22 @@ describe('round page store', () => {
     expect(en).toMatch(/Built [^<]*\d{2}:\d{2} WIB/);
     const id = readFileSync(join(fx.root, '_site', 'index.html'), 'utf8');
     expect(id).toMatch(/Dibangun [^<]*\d{2}\.\d{2} WIB/);
+  });
+
+  it('stops on a cut-off download part in the store, names it in Indonesian, removes it, and the next build makes it again', async () => {
+    const store = join(fx.root, '.ronda-cache', 'site-v1');
+    const part = readdirSync(store)
+      .flatMap((d) => readdirSync(join(store, d)).map((f) => join(store, d, f)))
+      .find((f) => readFileSync(f, 'utf8').startsWith('{"ym":'))!;
+    const before = downloadFiles('_site');
+    truncateSync(part, readFileSync(part).length - 5);
+    const failed = await build('_site').then(() => null, (e: unknown) => e);
+    expect(failed).toBeInstanceOf(BuildError);
+    expect((failed as Error).message).toMatch(/^Berkas cache unduhan rusak \(terpotong\): \.ronda-cache\/site-v1\/[0-9a-f]{2}\/[0-9a-f]{40}\. Berkas itu sudah dihapus/);
+    expect((failed as Error).message).toMatch(/jalankan npm run build sekali lagi/);
+    expect(existsSync(part)).toBe(false);
+    await build('_site');
+    expect(existsSync(part)).toBe(true);
+    expect(downloadFiles('_site')).toEqual(before);
   });
 });
