@@ -171,8 +171,7 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
       fingerprint,
       poolAfter: opts.renderPoolAfter,
     });
-    // Download parts are turned into text on the render workers, beside the pages.
-    const parts = new ExportParts(join(out, 'unduh'), store, fingerprint, (file, rows) => storedPages.exportPart(file, rows));
+    const parts = new ExportParts(join(out, 'unduh'), store, fingerprint);
     const evaluationContext = JSON.stringify([config.thresholds ?? null, archive.checklists?.data ?? null]);
     let data: ReturnType<typeof buildSiteData>;
     let overviewCharts: ChartFiles[];
@@ -227,7 +226,7 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
   let pages = 0;
   try {
     // 4. Downloads: the room-month parts assembled into month and whole-archive files.
-    await storedPages.drainNeeded(); // the parts, and the overview's charts for Eleventy
+    await storedPages.drainNeeded(); // the overview's charts, for Eleventy
     downloads = parts.assemble({ generatedAt, demo: data.model.demo });
     tExports = lap('exports');
 
@@ -291,7 +290,6 @@ const PAGE_KIND_NAMES: Record<JobKind, string> = {
   'room-month': 'daftar ronde ruang per bulan',
   'trend-month': 'tren ruang per bulan',
   chart: 'grafik tren',
-  'export-part': 'berkas unduhan',
 };
 
 /** The admin-facing account of pages that failed to render (Indonesian, like every build message). */

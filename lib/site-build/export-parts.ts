@@ -7,15 +7,9 @@
  */
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assembleExports, monthPartOf, monthRows, tooLargeForExcel, type ExportLink, type MonthPart, type MonthRows } from '../site-data/exports.ts';
+import { assembleExports, monthPart, tooLargeForExcel, type ExportLink, type MonthPart } from '../site-data/exports.ts';
 import type { RoundEntry } from '../site-data/round-index.ts';
 import { fillStoreFile, hashOf, type ContentStore } from './content-store.ts';
-
-/** Writes a part's store file from its rows, perhaps on another thread (the render workers). */
-export type PartWriter = (file: string, rows: MonthRows) => void;
-
-/** The stored text of a part made from its rows (on the main thread or a render worker). */
-export const partText = (rows: MonthRows): string => encodePart(monthPartOf(rows));
 
 export class ExportParts {
   /** Stored part files by month, then room. */
@@ -26,8 +20,6 @@ export class ExportParts {
     private readonly store: ContentStore,
     /** Hash of the code the rows come from. */
     private readonly fingerprint: string,
-    /** Where a missing part is turned into text: by default here; the build hands it to the render workers. */
-    private readonly writePart: PartWriter = (file, rows) => fillStoreFile(file, partText(rows)),
   ) {
     mkdirSync(dir, { recursive: true });
   }
@@ -44,13 +36,13 @@ export class ExportParts {
       const month = entries.slice(i, j);
       const key = hashOf('export-part', this.fingerprint, context, ...month.map((e) => `${e.path} ${e.blob} ${JSON.stringify(e.history.approval)}`));
       const { file, missing } = this.store.reserve(key);
-      if (missing) this.writePart(file, monthRows(ym, month));
+      if (missing) fillStoreFile(file, encodePart(monthPart(ym, month)));
       (this.parts.get(ym) ?? this.parts.set(ym, new Map()).get(ym)!).set(room, file);
       i = j;
     }
   }
 
-  /** Writes the download files and returns the links for the Unduh page (months in order, whole archive last). Every part must be in the store (see StoredPageWriter.drainNeeded). */
+  /** Writes the download files and returns the links for the Unduh page (months in order, whole archive last). */
   assemble(meta: { generatedAt: string; demo: boolean }): ExportLink[] {
     const files = new Map<string, ExportLink>();
     for (const c of assembleExports(this.partsInOrder(), meta)) {

@@ -53,11 +53,11 @@ export const STORED_PAGES = {
 
 export type StoredPageKind = keyof typeof STORED_PAGES;
 /** What a render worker makes: a page, a trend chart, or a download part (both stored files, not pages). */
-export type JobKind = StoredPageKind | 'chart' | 'export-part';
+export type JobKind = StoredPageKind | 'chart';
 
 /** One page that could not be rendered: a template or code fault (bad records are refused by the check before). */
 export interface PageFailure {
-  /** The page kind; 'chart' or 'export-part' for a store file (url is then the file); null when a whole worker stopped. */
+  /** The page kind; 'chart' for a store file (url is then the file); null when a whole worker stopped. */
   kind: JobKind | null;
   url: string | null;
   /** Index into the renderer's languages; null when a whole worker stopped. */

@@ -63,8 +63,7 @@ export class RenderPool {
 
   /**
    * Queues one page (`data` as JSON) to be rendered in each target's language into its file — or, with
-   * kind 'chart', one chart (`data` a ChartSpec as JSON, see chart-files.ts), or with kind 'export-part'
-   * one download part (`data` MonthRows as JSON, see export-parts.ts); blocks while too much is in flight.
+   * kind 'chart', one chart (`data` a ChartSpec as JSON, see chart-files.ts); blocks while too much is in flight.
    * `needed`: the main thread will wait for this job before the rest (drainNeeded).
    */
   render(job: { kind: JobKind; url: string; data: string; targets: RenderTarget[] }, needed = false): void {

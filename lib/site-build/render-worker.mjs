@@ -9,11 +9,11 @@ const render = createPageRenderer(workerData.setup);
 // Shared with the pool: jobs in flight, their KB, and how many of them the main thread waits for.
 const counter = new Int32Array(workerData.counter);
 
-// Charts (which bring ECharts) and download parts are made by modules loaded on their first job. The
+// Charts (which bring ECharts) are made by a module loaded on the first chart job. The
 // promise is kept, not the module: every tsImport call loads its own copy of the module graph, so jobs
 // arriving while the first import runs must wait for that one (16 in flight once made 16 copies of
 // ECharts, ≈1 GB a worker).
-const MAKERS = { chart: ['./chart-files.ts', 'drawChart'], 'export-part': ['./export-parts.ts', 'partText'] };
+const MAKERS = { chart: ['./chart-files.ts', 'drawChart'] };
 const loading = {};
 const makers = {};
 

@@ -17,8 +17,6 @@ import { dirname, join } from 'node:path';
 import type { SiteFrame } from '../site-data/site-model.ts';
 import { fillStoreFile, hashOf, type ContentStore } from './content-store.ts';
 import { drawChart, type ChartSpec } from './chart-files.ts';
-import { partText } from './export-parts.ts';
-import type { MonthRows } from '../site-data/exports.ts';
 import { createPageRenderer, PageRenderError, pageFailure, type PageFailure, type PageRenderer, type RendererSetup, type StoredPageKind } from './page-renderer.ts';
 import { RenderPool, type RenderTarget } from './render-pool.ts';
 import type { SiteContext } from './site-filters.ts';
@@ -27,8 +25,6 @@ import type { SiteContext } from './site-filters.ts';
 const POOL_AFTER = 300;
 /** A chart costs about as much as this many pages (≈10 ms against ≈0.1–0.3 ms). */
 const CHART_WEIGHT = 15;
-/** A room-month's download part (CSV text of ≈3,000 rows) costs about as much as this many pages. */
-const PART_WEIGHT = 30;
 
 export interface StoredPageWriterOptions {
   includesDir: string;
@@ -110,15 +106,6 @@ export class StoredPageWriter {
     return file;
   }
 
-  /**
-   * Writes a download part's store file from its rows (see export-parts.ts) — on the render workers when
-   * they run: call drainNeeded() before reading it.
-   */
-  exportPart(file: string, rows: MonthRows): void {
-    if (this.useWorkers(PART_WEIGHT)) this.pool!.render({ kind: 'export-part', url: file, data: JSON.stringify(rows), targets: [{ lang: 0, file }] }, true);
-    else this.fillInline(file, { kind: 'export-part', url: file, lang: null }, () => partText(rows));
-  }
-
   /** Renders on this thread into a store file; a failure names its page (like the workers' failures). */
   private fillInline(file: string, page: Pick<PageFailure, 'kind' | 'url' | 'lang'>, make: () => string): void {
     let text: string;
@@ -135,7 +122,7 @@ export class StoredPageWriter {
     await this.pool?.drain();
   }
 
-  /** Waits until every download part and every chart queued as needed is in the store (pages and other charts may still be rendering). */
+  /** Waits until every chart queued as needed is in the store (pages and other charts may still be rendering). */
   async drainNeeded(): Promise<void> {
     await this.pool?.drainNeeded();
   }

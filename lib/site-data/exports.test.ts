@@ -1,5 +1,6 @@
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { BOM, CHECK_COLUMNS, checkRows, EXCEL_MAX_ROWS, exportChunks, READING_COLUMNS, readingRows, toCsv, tooLargeForExcel } from './exports.ts';
+import { BOM, CHECK_COLUMNS, checkRows, csvRows, EXCEL_MAX_ROWS, exportChunks, READING_COLUMNS, readingRows, toCsv, tooLargeForExcel } from './exports.ts';
 import { indexRounds } from './round-index.ts';
 import { round, testArchive } from './test-archive.ts';
 
@@ -31,6 +32,17 @@ describe('exports', () => {
     const csv = toCsv(['a', 'b'], [['x;y', 'z'], ['1,5', 'say "hi"']]);
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv.slice(1)).toBe('a;b\r\n"x;y";z\r\n1,5;"say ""hi"""\r\n');
+  });
+
+  it('writes each field exactly as csv-stringify writes the whole record (fields are encoded once per distinct value)', () => {
+    const tricky = ['', ' ', 'a', 'x;y', 'say "hi"', '"', '""', 'line\nbreak', 'cr\rlf\r\n', ';', 'ends;', "'=1+1", '22,4', 'tab\tin', 'ü °C —'];
+    const rows: string[][] = [];
+    for (let i = 0; i < 200; i++) rows.push([tricky[i % tricky.length]!, tricky[(i * 7 + 3) % tricky.length]!, tricky[(i * 11 + 5) % tricky.length]!, `r${i}`]);
+    const library = stringify(rows, { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ });
+    // Twice: the second time every field comes from the remembered table.
+    expect(csvRows(rows)).toBe(library);
+    expect(csvRows(rows)).toBe(library);
+    expect(csvRows([])).toBe('');
   });
 
   it('streams per-month files and the whole archive, rows turned into text once', () => {

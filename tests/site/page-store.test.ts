@@ -104,7 +104,7 @@ describe('round page store', () => {
     expect(trendPages('_site-workers')).toEqual(firstTrends);
     const one = readFileSync(join(fx.root, '_site-workers', [...firstTrends.keys()][0]!), 'utf8');
     expect(one.match(/<svg /g)?.length).toBe(2);
-    // The download parts were made on the workers too: the same files, every month and the whole archive.
+    // The download files are the same too, every month and the whole archive.
     const downloads = downloadFiles('_site-workers');
     expect(downloads.size).toBe(3 * (months() + 1));
     expect(downloads).toEqual(downloadFiles('_site-nocache'));
