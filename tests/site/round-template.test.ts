@@ -111,6 +111,16 @@ describe('html', () => {
     expect(esc('plain')).toBe('plain');
   });
 
+  it('collapses the template source indentation but never the values put into it', () => {
+    const value = 'two  spaces\n  and a line';
+    const out = html`<ul>
+        <li>   ${value}   </li>
+      </ul>`.value;
+    expect(out).toBe(`<ul>\n<li> ${value} </li>\n</ul>`);
+    // One call site run twice: its collapsed text is kept, each value still as given.
+    for (const v of ['a  b', ' c ']) expect(html`<p>\n   ${v}</p>`.value).toBe(`<p>\n${v}</p>`);
+  });
+
   it('escapes the words once: a word with & prints as &amp;, and the word functions escape their text', () => {
     const w = htmlWords({ a: 'Suhu & RH', f: (x: string) => `<${x}>`, list: ['"'] });
     expect(w.a.value).toBe('Suhu &amp; RH');
