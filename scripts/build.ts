@@ -42,6 +42,7 @@ import { DamagedPartError, ExportParts } from '../lib/site-build/export-parts.ts
 import { StoredPageWriter } from '../lib/site-build/stored-pages.ts';
 import { PageRenderError, type JobKind } from '../lib/site-build/page-renderer.ts';
 import { frontMatterFormatters, siteFilters, siteGlobals, type SiteContext } from '../lib/site-build/site-filters.ts';
+import { DeviceSheets } from '../lib/site-data/round-page.ts';
 import { buildSiteData, siteFrame, type SiteModel } from '../lib/site-data/site-model.ts';
 import type { ChartSpec } from '../lib/site-build/chart-files.ts';
 import type { ExportLink } from '../lib/site-data/exports.ts';
@@ -188,7 +189,7 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
           parts.add(entries.slice(i, j), context);
           i = j;
         }
-      });
+      }, new DeviceSheets((id, sheet) => storedPages.addSheet(id, sheet)));
       // Per room and month: the round list and the trends (with each language's charts). The overview's
       // charts go first: Eleventy waits for them, not for the months' (the workers draw those meanwhile).
       const model = data.model;

@@ -10,7 +10,7 @@ import { htmlWords } from '../../site/_includes/html.ts';
 import type { PageContext } from '../../site/_includes/parts.ts';
 import { roundPage } from '../../site/_includes/pages/round.ts';
 import { SITE_TEXT, type SiteText } from '../i18n/site-strings.ts';
-import type { RoundPage } from '../site-data/round-page.ts';
+import { hydrateRoundPage, type DeviceSheet, type RoundPage, type RoundPageData } from '../site-data/round-page.ts';
 import type { SiteFrame } from '../site-data/site-model.ts';
 import { boundFilters, frontMatterFormatters, siteFilters, siteGlobals, type SiteContext } from './site-filters.ts';
 
@@ -108,7 +108,11 @@ export function tsTemplateError(err: unknown, module: string): Error {
 
 export type PageRenderer = (lang: number, kind: StoredPageKind, url: string, data: any) => string;
 
-export function createPageRenderer(setup: RendererSetup): PageRenderer {
+/**
+ * `sheets`: the device sheets round pages name (round-page.ts), filled by the caller as they arrive —
+ * a render worker gets each one as a message before the first page that names it.
+ */
+export function createPageRenderer(setup: RendererSetup, sheets: ReadonlyMap<string, DeviceSheet> = new Map()): PageRenderer {
   const langs = setup.sites.map((site) => {
     const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(setup.includesDir), {
       autoescape: true,
@@ -123,8 +127,16 @@ export function createPageRenderer(setup: RendererSetup): PageRenderer {
     const page: PageContext = { w: htmlWords(t), site, model: setup.frame, f: boundFilters(site) };
     return { env, t, f, page, base: { site, t, model: setup.frame, f, storedPage: true } };
   });
-  return (k, kind, url, data) => {
+  const sheetOf = (id: string) => sheets.get(id);
+  // The languages of a page are rendered one after the other from the same data: hydrated once.
+  let last: { given: unknown; page: RoundPage } | null = null;
+  const hydrated = (given: RoundPageData): RoundPage => {
+    if (last?.given !== given) last = { given, page: hydrateRoundPage(given, sheetOf) };
+    return last.page;
+  };
+  return (k, kind, url, given) => {
     const l = langs[k]!;
+    const data = kind === 'round' ? hydrated(given as RoundPageData) : given;
     const p = STORED_PAGES[kind];
     const ctx = { ...l.base, [p.alias]: data, bodyClass: p.bodyClass, page: { url }, title: p.title(l.t, l.f, setup.frame.names, data) };
     let content: string;

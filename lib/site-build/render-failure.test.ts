@@ -80,7 +80,7 @@ describe('a page that fails to render', () => {
       let e: unknown = null;
       try {
         // Enough for the page title, not for the forms.
-        w.write('round', '/ronde/2025/01/rusak/', { room: { name: 'Ruang' }, date: '2025-01-02', shift: { name: 'Pagi' } });
+        w.write('round', '/ronde/2025/01/rusak/', { room: { name: 'Ruang' }, date: '2025-01-02', shift: { name: 'Pagi' }, checks: [] });
         await w.finish();
       } catch (err) {
         await w.abort();

@@ -8,6 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { DeviceSheet } from '../site-data/round-page.ts';
 import { PageRenderError, pageFailure, type JobKind, type PageFailure, type RendererSetup } from './page-renderer.ts';
 
 const MAX_JOBS_PER_WORKER = 512;
@@ -76,6 +77,14 @@ export class RenderPool {
     if (needed) Atomics.add(this.counter, NEEDED, 1);
     Atomics.add(this.counter, JOBS, 1);
     this.workers[this.next++ % this.workers.length]!.postMessage({ ...job, kb, needed });
+  }
+
+  /**
+   * Gives every worker a device sheet (round-page.ts). A worker takes its messages in order, so the
+   * sheet is there for every page queued after this call.
+   */
+  addSheet(id: string, sheet: DeviceSheet): void {
+    for (const w of this.workers) w.postMessage({ sheet: [id, sheet] });
   }
 
   /** Waits until every job queued as needed is done (the others may still be in flight). */

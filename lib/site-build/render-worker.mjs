@@ -5,7 +5,9 @@ import { tsImport } from 'tsx/esm/api';
 
 const { createPageRenderer, pageFailure } = await tsImport('./page-renderer.ts', import.meta.url);
 const { fillStoreFile } = await tsImport('./content-store.ts', import.meta.url);
-const render = createPageRenderer(workerData.setup);
+// The device sheets round pages name, sent by the pool before the first page that names each.
+const sheets = new Map();
+const render = createPageRenderer(workerData.setup, sheets);
 // Shared with the pool: jobs in flight, their KB, and how many of them the main thread waits for.
 const counter = new Int32Array(workerData.counter);
 
@@ -18,7 +20,11 @@ const loading = {};
 const makers = {};
 
 // Messages sent before this listener exists wait in the port's queue.
-parentPort.on('message', async ({ kind, url, data, targets, kb, needed }) => {
+parentPort.on('message', async ({ sheet, kind, url, data, targets, kb, needed }) => {
+  if (sheet) {
+    sheets.set(sheet[0], sheet[1]);
+    return;
+  }
   let lang = null;
   try {
     const spec = MAKERS[kind];

@@ -14,6 +14,7 @@
  */
 import { copyFileSync, linkSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { DeviceSheet } from '../site-data/round-page.ts';
 import type { SiteFrame } from '../site-data/site-model.ts';
 import { fillStoreFile, hashOf, type ContentStore } from './content-store.ts';
 import { drawChart, type ChartSpec } from './chart-files.ts';
@@ -56,6 +57,8 @@ export class StoredPageWriter {
   reused = 0;
   /** Work done inline so far, in pages (a chart counts CHART_WEIGHT): past poolAfter the workers take over. */
   private inlineWork = 0;
+  /** The device sheets round pages name (see round-page.ts): every renderer gets each of them. */
+  private readonly sheets = new Map<string, DeviceSheet>();
 
   constructor(opts: StoredPageWriterOptions) {
     this.store = opts.store;
@@ -86,11 +89,17 @@ export class StoredPageWriter {
         if (this.useWorkers(1)) {
           if (common === null) this.pool!.render({ kind, url, data: json, targets: [{ lang, file }] });
           else shared.push({ lang, file });
-        } else this.fillInline(file, { kind, url, lang }, () => (this.renderer ??= createPageRenderer(this.setup))(lang, kind, url, pageData));
+        } else this.fillInline(file, { kind, url, lang }, () => (this.renderer ??= createPageRenderer(this.setup, this.sheets))(lang, kind, url, pageData));
       } else this.reused++;
       (SEARCHED.has(kind) ? this.pending.searched : this.pending.rest).push([file, join(this.outs[lang]!, url, 'index.html')]);
     });
     if (shared.length) this.pool!.render({ kind, url, data: common!, targets: shared });
+  }
+
+  /** A device sheet that round pages written from now on may name (the build's DeviceSheets announces each once). */
+  addSheet(id: string, sheet: DeviceSheet): void {
+    this.sheets.set(id, sheet);
+    this.pool?.addSheet(id, sheet);
   }
 
   /**
@@ -133,6 +142,7 @@ export class StoredPageWriter {
     this.inlineWork += weight;
     if (this.inlineWork <= this.poolAfter) return false;
     this.pool = new RenderPool(this.setup);
+    for (const [id, sheet] of this.sheets) this.pool.addSheet(id, sheet);
     return true;
   }
 

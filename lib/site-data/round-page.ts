@@ -2,7 +2,14 @@
  * The page of one round, laid out as the official paper forms. Built on demand for the page being
  * rendered (the pagination array holds only {i, url}), from what the build already computed once:
  * the evaluation, the approval and the SOP timing. Nothing here re-evaluates or reads git.
+ *
+ * A page travels (to the content store's hash, to a render worker) as RoundPageData: each device row
+ * names its DeviceSheet — the device's name, category and standard conditions, the same on every round
+ * of a room — by the sheet's content hash, instead of carrying it. Those texts were ≈16 of a round's
+ * ≈20 KB of page data, stringified, hashed, copied to a worker and parsed again for every round; a
+ * room has a few dozen sheets. hydrateRoundPage puts them back for the template.
  */
+import { createHash } from 'node:crypto';
 import type { CheckStatus, Level, ReasonCode, ResolvedThresholds, Verdict } from '../evaluate/index.ts';
 import type { ChecklistsRecord, ConfigRecord, RoomRecord } from '../types.generated.ts';
 import { personOf, type ApprovalView, type HistoryEvent, type PersonView } from './approval.ts';
@@ -82,16 +89,117 @@ export interface RoundPage {
   next: { url: string; date: string; shift: string } | null;
 }
 
+type PageCheck = RoundPage['checks'][number];
+type PageItem = PageCheck['items'][number];
+
+/** What a device row of the maintenance form shows that is the same on every round of its room. */
+export interface DeviceSheet {
+  equipment: string;
+  name: string;
+  url: string;
+  category: string | null;
+  categoryName: string | null;
+  categoryNameEn: string | null;
+  items: Omit<PageItem, 'value' | 'ok'>[];
+}
+
+/** A round page as it travels: device rows name their sheet (its content hash) and carry only this round's values. */
+export interface RoundPageData extends Omit<RoundPage, 'checks'> {
+  checks: {
+    no: number;
+    sheet: string;
+    status: PageCheck['status'];
+    ok: boolean;
+    /** Per sheet item, in its order. */
+    values: PageItem['value'][];
+    itemOk: PageItem['ok'][];
+    noteHtml: string;
+  }[];
+}
+
+/**
+ * The device sheets of a build, each made once and named by its content hash. `onNew` hears of each
+ * sheet before the first page that names it is handed on (the build sends it to the render workers).
+ */
+export class DeviceSheets {
+  /** By room, device and category: the sheet last made for them, to compare a round's items against. */
+  private readonly latest = new Map<string, { id: string; sheet: DeviceSheet }>();
+  readonly byId = new Map<string, DeviceSheet>();
+
+  constructor(private readonly onNew: (id: string, sheet: DeviceSheet) => void = () => {}) {}
+
+  /** The id of the sheet with these texts (`made` builds it when the room's last one differs). */
+  idOf(room: string, check: { equipment: string; category: string | null; items: readonly Omit<PageItem, 'value' | 'ok'>[] }, made: () => Omit<DeviceSheet, 'items'>): string {
+    const key = `${room}\0${check.equipment}\0${check.category ?? ''}`;
+    const known = this.latest.get(key);
+    // The texts come from the room and checklist records, fixed for a build; compared anyway, so a
+    // page can never show another sheet's texts.
+    if (known && sameItems(known.sheet.items, check.items)) {
+      const head = made();
+      const k = known.sheet;
+      if (head.name === k.name && head.url === k.url && head.categoryName === k.categoryName && head.categoryNameEn === k.categoryNameEn) return known.id;
+    }
+    const sheet: DeviceSheet = {
+      ...made(),
+      items: check.items.map((it) => ({ label: it.label, labelEn: it.labelEn, type: it.type, unit: it.unit, min: it.min, max: it.max })),
+    };
+    // 64 bits of the hash: a build has a few hundred sheets, and every device row of every page names one.
+    const id = createHash('sha1').update(JSON.stringify(sheet)).digest('hex').slice(0, 16);
+    this.latest.set(key, { id, sheet });
+    if (!this.byId.has(id)) {
+      this.byId.set(id, sheet);
+      this.onNew(id, sheet);
+    }
+    return id;
+  }
+}
+
+function sameItems(a: readonly Omit<PageItem, 'value' | 'ok'>[], b: readonly Omit<PageItem, 'value' | 'ok'>[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.label !== y.label || x.labelEn !== y.labelEn || x.type !== y.type || x.unit !== y.unit || x.min !== y.min || x.max !== y.max) return false;
+  }
+  return true;
+}
+
+/** The page the template shows: each device row with its sheet's texts. A sheet the page names must be known. */
+export function hydrateRoundPage(d: RoundPageData, sheetOf: (id: string) => DeviceSheet | undefined): RoundPage {
+  return {
+    ...d,
+    checks: d.checks.map((c) => {
+      const sheet = sheetOf(c.sheet);
+      if (!sheet) throw new Error(`round page ${d.url}: device sheet ${c.sheet} unknown`);
+      return {
+        no: c.no,
+        equipment: sheet.equipment,
+        name: sheet.name,
+        url: sheet.url,
+        category: sheet.category,
+        categoryName: sheet.categoryName,
+        categoryNameEn: sheet.categoryNameEn,
+        status: c.status,
+        ok: c.ok,
+        // A literal in the template's field order: one object shape for every item of every page.
+        items: sheet.items.map((it, k) => ({ label: it.label, labelEn: it.labelEn, type: it.type, value: c.values[k] ?? null, unit: it.unit, min: it.min, max: it.max, ok: c.itemOk[k] ?? null })),
+        noteHtml: c.noteHtml,
+      };
+    }),
+  };
+}
+
 export interface RoundPageContext {
   entries: readonly RoundEntry[];
   config: ConfigRecord | undefined;
   checklists: ChecklistsRecord | undefined;
   rooms: ReadonlyMap<string, RoomRecord>;
+  sheets: DeviceSheets;
 }
 
 export const findingAnchor = (id: string) => `temuan-${id.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`;
 
-export function buildRoundPage(ctx: RoundPageContext, i: number): RoundPage {
+export function buildRoundPage(ctx: RoundPageContext, i: number): RoundPageData {
   const e = ctx.entries[i];
   if (!e) throw new Error(`no round at index ${i}`);
   const r = e.record;
@@ -143,23 +251,25 @@ export function buildRoundPage(ctx: RoundPageContext, i: number): RoundPage {
         noteHtml: renderMarkdownInline(raw?.note),
       };
     }),
-    checks: ev.checks.map((c, k) => {
-      const q = equipment.get(c.equipment);
-      const cat = c.category ? ctx.checklists?.categories[c.category] : undefined;
-      return {
-        no: k + 1,
-        equipment: c.equipment,
-        name: q?.name ?? c.equipment,
-        url: `/perangkat/${e.room}/${c.equipment}/`,
-        category: c.category,
-        categoryName: cat?.name ?? c.category,
-        categoryNameEn: cat?.name_en ?? null,
-        status: c.status,
-        ok: c.ok,
-        items: c.items.map((it) => ({ label: it.label, labelEn: it.labelEn, type: it.type, value: it.value, unit: it.unit, min: it.min, max: it.max, ok: it.ok })),
-        noteHtml: renderMarkdownInline(r.checks[c.index]?.note),
-      };
-    }),
+    checks: ev.checks.map((c, k) => ({
+      no: k + 1,
+      sheet: ctx.sheets.idOf(e.room, c, () => {
+        const cat = c.category ? ctx.checklists?.categories[c.category] : undefined;
+        return {
+          equipment: c.equipment,
+          name: equipment.get(c.equipment)?.name ?? c.equipment,
+          url: `/perangkat/${e.room}/${c.equipment}/`,
+          category: c.category,
+          categoryName: cat?.name ?? c.category,
+          categoryNameEn: cat?.name_en ?? null,
+        };
+      }),
+      status: c.status,
+      ok: c.ok,
+      values: c.items.map((it) => it.value),
+      itemOk: c.items.map((it) => it.ok),
+      noteHtml: renderMarkdownInline(r.checks[c.index]?.note),
+    })),
     findings: (r.findings ?? []).map((f) => ({
       id: f.id,
       anchor: findingAnchor(f.id),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DeviceSheets, hydrateRoundPage, type DeviceSheet } from './round-page.ts';
 import { buildSiteData, type RoomRounds } from './site-model.ts';
 import { round, testArchive, testConfig } from './test-archive.ts';
 
@@ -25,12 +26,15 @@ const archive = testArchive(
 describe('buildSiteData', () => {
   // As of 2 Nov 12:30 WIB: the afternoon shift of 2 Nov (13:00–16:00) is not due yet.
   const visits: RoomRounds[] = [];
+  const announced: [string, DeviceSheet][] = [];
+  const sheets = new DeviceSheets((id, sheet) => announced.push([id, sheet]));
   const { model, rows } = buildSiteData(
     {
       archive, evaluations: new Map(), problems: [], history: null, historyError: 'not a git repository',
       asOf: { date: '2026-11-02', time: '12:30' }, generatedAt: '2026-11-02T05:30:00Z',
     },
     (r) => visits.push(r),
+    sheets,
   );
 
   it('counts scheduled, done and missed rounds per month as of the build', () => {
@@ -62,13 +66,67 @@ describe('buildSiteData', () => {
 
   it('builds a round page on demand, with the signature data and neighbours', () => {
     const room = visits[0]!;
-    const page = room.page(room.entries.findIndex((e) => e.date === '2026-11-01' && e.shift === 'pagi'));
+    const data = room.page(room.entries.findIndex((e) => e.date === '2026-11-01' && e.shift === 'pagi'));
+    const page = hydrateRoundPage(data, (id) => sheets.byId.get(id));
     expect(page.verdict).toBe('critical');
     expect(page.officer.name).toBe(config.staff.find((s) => s.id === 'budi')!.name);
     expect(page.approval).toMatchObject({ state: 'unknown', reason: 'no-history' });
     expect(page.prev?.date).toBe('2026-10-31');
     expect(page.next).toMatchObject({ date: '2026-11-01', shift: 'sore' });
     expect(page.checks.find((c) => c.equipment === 'ac-02')!.noteHtml).toBe('Kompresor mati');
+  });
+});
+
+describe('round page data', () => {
+  const sheetsOf = (rounds: ReturnType<typeof rd>[], renameDevice?: [string, string]) => {
+    const announced: [string, DeviceSheet][] = [];
+    const sheets = new DeviceSheets((id, sheet) => announced.push([id, sheet]));
+    const cfg = testArchive(rounds, { config });
+    for (const r of cfg.rooms.values()) for (const q of r.data.equipment ?? []) if (renameDevice && q.id === renameDevice[0]) q.name = renameDevice[1];
+    const pages: ReturnType<RoomRounds['page']>[] = [];
+    buildSiteData(
+      { archive: cfg, evaluations: new Map(), problems: [], history: null, historyError: null, asOf: { date: '2026-11-02', time: '12:30' }, generatedAt: '' },
+      (r) => r.entries.forEach((_, k) => pages.push(r.page(k))),
+      sheets,
+    );
+    return { announced, sheets, pages };
+  };
+
+  it('names each device sheet by its content, announces it once, and gives each round only its own values', () => {
+    const { announced, sheets, pages } = sheetsOf([
+      rd('2026-10-30', 'pagi', { checks: [{ equipment: 'ac-02', status: 'rusak', note: 'Kompresor mati' }] }),
+      rd('2026-10-30', 'sore'),
+    ]);
+    expect(pages).toHaveLength(2);
+    // Every device row of both rounds names an announced sheet; each sheet was announced once.
+    const named = new Set(pages.flatMap((p) => p.checks.map((c) => c.sheet)));
+    expect([...named].sort()).toEqual(announced.map(([id]) => id).sort());
+    expect(new Set(announced.map(([id]) => id)).size).toBe(announced.length);
+    // No device texts travel with a round: its rows carry values, not labels.
+    expect(JSON.stringify(pages[0])).not.toContain('"label"');
+    const page = hydrateRoundPage(pages[0]!, (id) => sheets.byId.get(id));
+    const ac = page.checks.find((c) => c.equipment === 'ac-02')!;
+    expect(ac).toMatchObject({ status: 'rusak', url: '/perangkat/ruang-server-utama/ac-02/' });
+    expect(ac.items.length).toBeGreaterThan(0);
+    expect(ac.items.every((it) => typeof it.label === 'string')).toBe(true);
+  });
+
+  it('names sheets by their texts: the same records give the same names, a renamed device another one', () => {
+    const ids = (r: ReturnType<typeof sheetsOf>) => new Map(r.announced.map(([id, sheet]) => [sheet.equipment, id]));
+    const a = ids(sheetsOf([rd('2026-10-30', 'pagi')]));
+    const again = ids(sheetsOf([rd('2026-10-30', 'pagi')]));
+    const renamed = ids(sheetsOf([rd('2026-10-30', 'pagi')], ['ac-02', 'AC Presisi Baru']));
+    expect(a.size).toBeGreaterThan(1);
+    expect(again).toEqual(a);
+    for (const [equipment, id] of a) {
+      if (equipment === 'ac-02') expect(renamed.get(equipment)).not.toBe(id);
+      else expect(renamed.get(equipment)).toBe(id);
+    }
+  });
+
+  it('fails loudly when a page names a sheet the renderer was never given', () => {
+    const { pages } = sheetsOf([rd('2026-10-30', 'pagi')]);
+    expect(() => hydrateRoundPage(pages[0]!, () => undefined)).toThrow(/device sheet [0-9a-f]{16} unknown/);
   });
 });
 

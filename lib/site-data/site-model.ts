@@ -15,7 +15,7 @@ import { compareFindings, findingsBoard, type FindingView } from './findings-boa
 import { homeView, type HomeView } from './home.ts';
 import { maintenanceViews, type MaintenanceView } from './maintenance-list.ts';
 import { monthlyRecaps, monthsBetween, type AsOf, type MonthRecap } from './monthly-recap.ts';
-import { buildRoundPage, type RoundPage } from './round-page.ts';
+import { buildRoundPage, DeviceSheets, type RoundPageData } from './round-page.ts';
 import { roundEntry, roundRow, roundSummary, sortRounds, type RoundEntry, type RoundRow, type RoundSummary } from './round-index.ts';
 import { dueSlots, scheduleStart, slotKey, type Slot } from './sop-timing.ts';
 import { computeTrends, type Excursion, type RoomTrends, type TrendRow } from './trends.ts';
@@ -94,16 +94,17 @@ export interface SiteData {
 export interface RoomRounds {
   room: string;
   entries: readonly RoundEntry[];
-  /** The page of entries[k]: built on demand, so a page is held only while it is written. */
-  page(k: number): RoundPage;
+  /** The page of entries[k]: built on demand, so a page is held only while it is written. Its device sheets are in `sheets`. */
+  page(k: number): RoundPageData;
 }
 
 /**
  * Computes the site model room by room: only one room's full entries are alive at a time (at
  * 200,000 rounds all of them would need ≈6 GB), and what outlives a room is small — list rows,
- * recap summaries, trend rows, device runs, findings. `onRoom` is called once per room with rounds.
+ * recap summaries, trend rows, device runs, findings. `onRoom` is called once per room with rounds;
+ * the round pages it builds name their device sheets, kept (and announced) by `sheets`.
  */
-export function buildSiteData(inp: SiteInputs, onRoom?: (r: RoomRounds) => void): SiteData {
+export function buildSiteData(inp: SiteInputs, onRoom?: (r: RoomRounds) => void, sheets = new DeviceSheets()): SiteData {
   const { archive, asOf } = inp;
   const config = archive.config?.data;
   const checklists = archive.checklists?.data;
@@ -142,7 +143,7 @@ export function buildSiteData(inp: SiteInputs, onRoom?: (r: RoomRounds) => void)
       if (lastRound === null || e.date > lastRound) lastRound = e.date;
     }
     latest.push(entries[entries.length - 1]!);
-    const ctx = { entries, config, checklists, rooms };
+    const ctx = { entries, config, checklists, rooms, sheets };
     onRoom?.({ room, entries, page: (k) => buildRoundPage(ctx, k) });
   }
   const findings = findingLists.flat().sort(compareFindings);

@@ -13,7 +13,7 @@ import { SITE_TEXT } from '../../lib/i18n/site-strings.ts';
 import { createPageRenderer, type RendererSetup } from '../../lib/site-build/page-renderer.ts';
 import { boundFilters, siteFilters, siteGlobals, type SiteContext } from '../../lib/site-build/site-filters.ts';
 import { renderMarkdownInline } from '../../lib/site-data/markdown.ts';
-import type { RoundPage } from '../../lib/site-data/round-page.ts';
+import type { DeviceSheet, RoundPage, RoundPageData } from '../../lib/site-data/round-page.ts';
 import type { SiteFrame } from '../../lib/site-data/site-model.ts';
 import { esc, html, htmlWords, raw } from '../../site/_includes/html.ts';
 import { roundPage } from '../../site/_includes/pages/round.ts';
@@ -274,7 +274,16 @@ describe('round page', () => {
 
   it('is placed in the site layout by the stored-page renderer, its markup unescaped', () => {
     const setup: RendererSetup = { includesDir: INCLUDES, sites: SITES.map((s) => ({ ...s, alternates: [] })), frame: FRAME };
-    const out = createPageRenderer(setup)(0, 'round', page().url, page());
+    // The renderer takes a page as it travels (device rows naming their sheets) and puts the sheets back.
+    const sheets = new Map<string, DeviceSheet>();
+    const travelling: RoundPageData = {
+      ...page(),
+      checks: page().checks.map(({ items, no, status, ok, noteHtml, ...head }, k) => {
+        sheets.set(`sheet-${k}`, { ...head, items: items.map(({ value: _v, ok: _o, ...text }) => text) });
+        return { no, sheet: `sheet-${k}`, status, ok, values: items.map((it) => it.value), itemOk: items.map((it) => it.ok), noteHtml };
+      }),
+    };
+    const out = createPageRenderer(setup, sheets)(0, 'round', page().url, travelling);
     expect(out).toMatch(/^\s*<!doctype html>/);
     expect(out).toContain('<title>Ronde Ruang Server, 4 Maret 2025, shift Pagi · ');
     expect(out).toContain(render(page()).replace('Judul', 'Ronde Ruang Server, 4 Maret 2025, shift Pagi'));
