@@ -12,7 +12,8 @@
  *   4. assemble the downloads (CSV/JSON per month and whole) in _site/unduh/ from those parts,
  *   5. run Eleventy programmatically per language for every other page, with the aggregates as global data,
  *   6. link the stored lists into _site and index the site with Pagefind (its one piece of client JS: search),
- *   7. link the round forms into _site (after the index: search leads to the lists, not 2 × N forms).
+ *   7. link the round forms into _site once the index holds its pages, while Pagefind writes its files
+ *      (search leads to the lists, not 2 × N forms).
  *
  * Languages: by default Indonesian is written at `/` and English under `/en/` (same page paths under
  * the prefix, so the language switch maps page to page). `--lang id` or `--lang en` writes that one
@@ -256,22 +257,29 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
 
   // 6. The stored room-month pages, then the search index over everything but the round forms.
   pages += await storedPages.publish('searched');
+  let tSearch: number;
+  let tPublish: number;
   if (opts.search !== false) {
     const pagefind = await import('pagefind');
     const { index, errors: e1 } = await pagefind.createIndex({ keepIndexUrl: false });
     if (!index) throw new BuildError(`Pagefind gagal: ${e1.join('; ')}`);
     const added = await index.addDirectory({ path: out });
     if (added.errors.length) throw new BuildError(`Pagefind gagal: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+    // 7. The index now holds its pages: the round forms go into the output folder (see
+    // lib/site-build/stored-pages.ts) while Pagefind's own process writes the index files.
+    const writing = index.writeFiles({ outputPath: join(out, 'pagefind') });
+    pages += await storedPages.publish('rest');
+    tPublish = lap('publish');
+    const written = await writing;
     if (written.errors.length) throw new BuildError(`Pagefind gagal: ${written.errors.join('; ')}`);
     await pagefind.close();
+    tSearch = lap('search');
+  } else {
+    tSearch = lap('search');
+    pages += await storedPages.publish('rest');
+    tPublish = lap('publish');
   }
-  const tSearch = lap('search');
-
-  // 7. Round pages into the output folder (after the search index: see lib/site-build/stored-pages.ts).
-  pages += await storedPages.publish('rest');
   store.prune();
-  const tPublish = lap('publish');
 
   const total = Math.round(performance.now() - t0);
   return {

@@ -2,10 +2,11 @@
  * The archive site end to end: a real build of a fixture archive in a real git repository (admin
  * commits on a branch, kasi --no-ff merges), served by scripts/serve.ts, driven by headless Chromium.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
@@ -77,6 +78,17 @@ describe('archive site (built from a git fixture)', () => {
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(existsSync(join(out, 'en', 'index.html'))).toBe(true);
     expect(existsSync(join(out, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
+  it('indexes the round lists for search but none of the round forms (published while the index is written)', () => {
+    const dir = join(out, 'pagefind', 'fragment');
+    // A fragment is gzip of "pagefind_dcd" and the page's JSON.
+    const urls = readdirSync(dir).map((f) => (JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string }).url);
+    const form = roundUrlOf(fx.approvedPath);
+    expect(existsSync(join(out, form, 'index.html'))).toBe(true);
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.some((u) => /^(\/en)?\/ronde\/\d{4}\/\d{2}\/ruang\//.test(u))).toBe(true);
+    expect(urls.filter((u) => u === form || u === `/en${form}` || /\/ronde\/\d{4}\/\d{2}\/\d{4}-\d{2}-\d{2}-/.test(u))).toEqual([]);
   });
 
   it('opens every page type without console errors, with the demo banner and the right lang', async () => {
