@@ -65,6 +65,7 @@ export interface BuildOptions {
 export interface BuildReport {
   rounds: number;
   pages: number;
+  /** `search` is the whole of Pagefind's run; `publish` (linking the round forms) happens during it when there is an index. */
   ms: { check: number; history: number; model: number; exports: number; eleventy: number; search: number; publish: number; total: number };
   /** Stored pages (round forms, room-month lists and trends) rendered in this build, and taken unchanged from the store. */
   storedPages: { rendered: number; reused: number };
@@ -257,9 +258,16 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
 
   // 6. The stored room-month pages, then the search index over everything but the round forms.
   pages += await storedPages.publish('searched');
-  let tSearch: number;
-  let tPublish: number;
+  let tSearch = 0;
+  let tPublish = 0;
+  const publishForms = async () => {
+    const t = performance.now();
+    pages += await storedPages.publish('rest');
+    tPublish = Math.round(performance.now() - t);
+    debug('publish');
+  };
   if (opts.search !== false) {
+    const t = performance.now();
     const pagefind = await import('pagefind');
     const { index, errors: e1 } = await pagefind.createIndex({ keepIndexUrl: false });
     if (!index) throw new BuildError(`Pagefind gagal: ${e1.join('; ')}`);
@@ -268,17 +276,14 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
     // 7. The index now holds its pages: the round forms go into the output folder (see
     // lib/site-build/stored-pages.ts) while Pagefind's own process writes the index files.
     const writing = index.writeFiles({ outputPath: join(out, 'pagefind') });
-    pages += await storedPages.publish('rest');
-    tPublish = lap('publish');
+    writing.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+    await publishForms();
     const written = await writing;
     if (written.errors.length) throw new BuildError(`Pagefind gagal: ${written.errors.join('; ')}`);
     await pagefind.close();
-    tSearch = lap('search');
-  } else {
-    tSearch = lap('search');
-    pages += await storedPages.publish('rest');
-    tPublish = lap('publish');
-  }
+    tSearch = Math.round(performance.now() - t);
+  } else await publishForms();
+  lap('search');
   store.prune();
 
   const total = Math.round(performance.now() - t0);
