@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentStore, hashOf } from './content-store.ts';
+import { ContentStore, fillStoreFile, hashOf } from './content-store.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -75,11 +75,24 @@ describe('ContentStore', () => {
   });
 });
 
+describe('fillStoreFile', () => {
+  it('writes text given in pieces in order, as UTF-8, and leaves no .tmp beside it', () => {
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'part');
+    fillStoreFile(file, ['{"head":1}\n', 'a;ü\r\n', '', '°C—']);
+    expect(readFileSync(file, 'utf8')).toBe('{"head":1}\na;ü\r\n°C—');
+    fillStoreFile(file, 'replaced');
+    expect(readFileSync(file, 'utf8')).toBe('replaced');
+    expect(readdirSync(dir)).toEqual(['part']);
+  });
+});
+
 describe('stored download parts', () => {
   it('read back exactly what was stored, and refuse a cut-off file', async () => {
     const { encodePart, decodePart } = await import('./export-parts.ts');
     const part = { ym: '2026-11', readingRows: 2, checkRows: 1, rounds: 1, readings: 'a;b\r\n"c\nd";e\r\n', checks: 'x;ÿ–\r\n', json: '{"a":"\\n","b":"é"}' };
-    const stored = Buffer.from(encodePart(part), 'utf8');
+    const stored = Buffer.from(encodePart(part).join(''), 'utf8');
     const back = decodePart(stored);
     const text = (t: string | Uint8Array) => Buffer.from(t).toString('utf8');
     expect({ ...back, readings: text(back.readings), checks: text(back.checks), json: text(back.json) }).toEqual(part);

@@ -10,7 +10,7 @@
  * and prune() needs the same listing anyway.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -20,9 +20,20 @@ export const hashOf = (...parts: string[]): string => {
   return h.digest('hex');
 };
 
-/** Writes a store file aside and renames it into place: a killed build never leaves a torn file under a valid key. */
-export function fillStoreFile(file: string, text: string): void {
-  writeFileSync(`${file}.tmp`, text);
+/**
+ * Writes a store file aside and renames it into place: a killed build never leaves a torn file under a
+ * valid key. Text in pieces is written piece by piece, never joined into one more copy.
+ */
+export function fillStoreFile(file: string, text: string | readonly string[]): void {
+  if (typeof text === 'string') writeFileSync(`${file}.tmp`, text);
+  else {
+    const fd = openSync(`${file}.tmp`, 'w');
+    try {
+      for (const piece of text) writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
+  }
   renameSync(`${file}.tmp`, file);
 }
 

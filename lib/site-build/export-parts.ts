@@ -96,10 +96,11 @@ export class DamagedPartError extends Error {
  * texts as they are — read back as bytes and written into the download files without being escaped,
  * parsed or decoded again (at 200,000 rounds the parts are ≈7 GB of text).
  */
-export function encodePart(p: MonthPart & { readings: string; checks: string; json: string }): string {
+export function encodePart(p: MonthPart & { readings: string; checks: string; json: string }): string[] {
   const texts = [p.readings, p.checks, p.json];
   const head = { ym: p.ym, readingRows: p.readingRows, checkRows: p.checkRows, rounds: p.rounds, bytes: texts.map((t) => Buffer.byteLength(t, 'utf8')) };
-  return `${JSON.stringify(head)}\n${texts.join('')}`;
+  // In pieces (fillStoreFile writes them one by one): a month's texts are megabytes, never joined again.
+  return [`${JSON.stringify(head)}\n`, ...texts];
 }
 
 export function decodePart(bytes: Buffer): MonthPart {

@@ -158,17 +158,23 @@ export interface MonthPart {
 
 /** `entries` all of month `ym`, in the order their rows should appear. */
 export function monthPart(ym: string, entries: readonly RoundEntry[]): MonthPart & { readings: string; checks: string; json: string } {
-  const readings = entries.flatMap(readingRows);
-  const checks = entries.flatMap(checkRows);
-  return {
-    ym,
-    readings: csvRows(readings),
-    readingRows: readings.length,
-    checks: csvRows(checks),
-    checkRows: checks.length,
-    json: entries.map((e) => JSON.stringify(roundJson(e))).join(',\n'),
-    rounds: entries.length,
-  };
+  // Round by round: a round's rows are garbage before the next round's are made, instead of a month's
+  // ≈4,000 rows alive at once (less copying by the garbage collector; ≈1 s of CPU at 11,000 rounds).
+  let readingRowCount = 0;
+  let checkRowCount = 0;
+  const readings: string[] = [];
+  const checks: string[] = [];
+  const json: string[] = [];
+  for (const e of entries) {
+    const r = readingRows(e);
+    const c = checkRows(e);
+    readingRowCount += r.length;
+    checkRowCount += c.length;
+    readings.push(csvRows(r));
+    checks.push(csvRows(c));
+    json.push(JSON.stringify(roundJson(e)));
+  }
+  return { ym, readings: readings.join(''), readingRows: readingRowCount, checks: checks.join(''), checkRows: checkRowCount, json: json.join(',\n'), rounds: entries.length };
 }
 
 /**
