@@ -144,12 +144,14 @@ export class DeviceSheets {
       items: check.items.map((it) => ({ label: it.label, labelEn: it.labelEn, type: it.type, unit: it.unit, min: it.min, max: it.max })),
     };
     // 64 bits of the hash: a build has a few hundred sheets, and every device row of every page names one.
-    const id = createHash('sha1').update(JSON.stringify(sheet)).digest('hex').slice(0, 16);
-    this.latest.set(key, { id, sheet });
-    if (!this.byId.has(id)) {
+    const json = JSON.stringify(sheet);
+    const id = createHash('sha1').update(json).digest('hex').slice(0, 16);
+    const same = this.byId.get(id);
+    if (same === undefined) {
       this.byId.set(id, sheet);
       this.onNew(id, sheet);
-    }
+    } else if (JSON.stringify(same) !== json) throw new Error(`device sheets ${json} and ${JSON.stringify(same)} share the id ${id}`);
+    this.latest.set(key, { id, sheet: same ?? sheet });
     return id;
   }
 }
