@@ -54,19 +54,14 @@ export interface RoundPage {
     source: string | null;
     noteHtml: string;
   }[];
-  checks: {
+  /** Device rows: the device's sheet with this round's values. */
+  checks: (Omit<DeviceSheet, 'items'> & {
     no: number;
-    equipment: string;
-    name: string;
-    url: string;
-    category: string | null;
-    categoryName: string | null;
-    categoryNameEn: string | null;
     status: CheckStatus;
     ok: boolean;
-    items: { label: string; labelEn: string | null; type: 'boolean' | 'number'; value: boolean | number | null; unit: string | null; min: number | null; max: number | null; ok: boolean | null }[];
+    items: (SheetItem & { value: boolean | number | null; ok: boolean | null })[];
     noteHtml: string;
-  }[];
+  })[];
   findings: {
     id: string;
     anchor: string;
@@ -92,6 +87,16 @@ export interface RoundPage {
 type PageCheck = RoundPage['checks'][number];
 type PageItem = PageCheck['items'][number];
 
+/** A checklist item as the form prints it: its words and its standard. */
+export interface SheetItem {
+  label: string;
+  labelEn: string | null;
+  type: 'boolean' | 'number';
+  unit: string | null;
+  min: number | null;
+  max: number | null;
+}
+
 /** What a device row of the maintenance form shows that is the same on every round of its room. */
 export interface DeviceSheet {
   equipment: string;
@@ -100,7 +105,7 @@ export interface DeviceSheet {
   category: string | null;
   categoryName: string | null;
   categoryNameEn: string | null;
-  items: Omit<PageItem, 'value' | 'ok'>[];
+  items: SheetItem[];
 }
 
 /** A round page as it travels: device rows name their sheet (its content hash) and carry only this round's values. */
@@ -129,7 +134,7 @@ export class DeviceSheets {
   constructor(private readonly onNew: (id: string, sheet: DeviceSheet) => void = () => {}) {}
 
   /** The id of the sheet with these texts (`made` builds it when the room's last one differs). */
-  idOf(room: string, check: { equipment: string; category: string | null; items: readonly Omit<PageItem, 'value' | 'ok'>[] }, made: () => Omit<DeviceSheet, 'items'>): string {
+  idOf(room: string, check: { equipment: string; category: string | null; items: readonly SheetItem[] }, made: () => Omit<DeviceSheet, 'items'>): string {
     const key = `${room}\0${check.equipment}\0${check.category ?? ''}`;
     const known = this.latest.get(key);
     // The texts come from the room and checklist records, fixed for a build; compared anyway, so a
@@ -156,7 +161,7 @@ export class DeviceSheets {
   }
 }
 
-function sameItems(a: readonly Omit<PageItem, 'value' | 'ok'>[], b: readonly Omit<PageItem, 'value' | 'ok'>[]): boolean {
+function sameItems(a: readonly SheetItem[], b: readonly SheetItem[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
