@@ -269,18 +269,21 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
   if (opts.search !== false) {
     const t = performance.now();
     const pagefind = await import('pagefind');
-    const { index, errors: e1 } = await pagefind.createIndex({ keepIndexUrl: false });
-    if (!index) throw new BuildError(`Pagefind gagal: ${e1.join('; ')}`);
-    const added = await index.addDirectory({ path: out });
-    if (added.errors.length) throw new BuildError(`Pagefind gagal: ${added.errors.join('; ')}`);
-    // 7. The index now holds its pages: the round forms go into the output folder (see
-    // lib/site-build/stored-pages.ts) while Pagefind's own process writes the index files.
-    const writing = index.writeFiles({ outputPath: join(out, 'pagefind') });
-    writing.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-    await publishForms();
-    const written = await writing;
-    if (written.errors.length) throw new BuildError(`Pagefind gagal: ${written.errors.join('; ')}`);
-    await pagefind.close();
+    try {
+      const { index, errors: e1 } = await pagefind.createIndex({ keepIndexUrl: false });
+      if (!index) throw new BuildError(`Pagefind gagal: ${e1.join('; ')}`);
+      const added = await index.addDirectory({ path: out });
+      if (added.errors.length) throw new BuildError(`Pagefind gagal: ${added.errors.join('; ')}`);
+      // 7. The index now holds its pages: the round forms go into the output folder (see
+      // lib/site-build/stored-pages.ts) while Pagefind's own process writes the index files.
+      const writing = index.writeFiles({ outputPath: join(out, 'pagefind') });
+      writing.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+      await publishForms();
+      const written = await writing;
+      if (written.errors.length) throw new BuildError(`Pagefind gagal: ${written.errors.join('; ')}`);
+    } finally {
+      await pagefind.close(); // its process ends with the build, failed or not
+    }
     tSearch = Math.round(performance.now() - t);
   } else await publishForms();
   lap('search');
