@@ -52,7 +52,7 @@ export const STORED_PAGES = {
 } as const;
 
 export type StoredPageKind = keyof typeof STORED_PAGES;
-/** What a render worker makes: a page, a trend chart, or a download part (both stored files, not pages). */
+/** What a render worker makes: a page, or a trend chart (a stored file, not a page). */
 export type JobKind = StoredPageKind | 'chart';
 
 /** One page that could not be rendered: a template or code fault (bad records are refused by the check before). */

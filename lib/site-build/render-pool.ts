@@ -1,10 +1,10 @@
 /**
  * Stored pages rendered on worker threads: rendering is most of a cold build's time (2 × N round pages)
- * and is independent page by page; trend charts and download parts are jobs here too. The build's
+ * and is independent page by page; trend charts are jobs here too. The build's
  * room-by-room pass is synchronous, so the pool bounds the work in flight — in jobs and in bytes of job
  * data — with shared counters and Atomics.wait: the main thread blocks only when the workers are that far
  * behind, and memory stays bounded at any N. The bound is deep (megabytes, hundreds of pages) so the
- * main thread can do its own work (download rows, the next room) while the workers render.
+ * main thread can do its own work (the downloads, the next room) while the workers render.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -12,7 +12,7 @@ import type { DeviceSheet } from '../site-data/round-page.ts';
 import { PageRenderError, pageFailure, type JobKind, type PageFailure, type RendererSetup } from './page-renderer.ts';
 
 const MAX_JOBS_PER_WORKER = 512;
-/** Job data in flight per worker, in KB (a round page's data is ≈40 KB as a JS string). */
+/** Job data in flight per worker, in KB (a round page's data is ≈9 KB of JSON, counted at two bytes a character). */
 const MAX_KB_PER_WORKER = 16 * 1024;
 /** Slots of the shared counters: jobs in flight, their KB, and those of them the main thread will wait for (drainNeeded). */
 const JOBS = 0;

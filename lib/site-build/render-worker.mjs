@@ -1,4 +1,4 @@
-// A render worker (see render-pool.ts): renders pages, trend charts and download parts into the content store.
+// A render worker (see render-pool.ts): renders pages and trend charts into the content store.
 // Plain JS so it starts under any runner; the TypeScript renderer is loaded through tsx's scoped import.
 import { parentPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
@@ -11,13 +11,12 @@ const render = createPageRenderer(workerData.setup, sheets);
 // Shared with the pool: jobs in flight, their KB, and how many of them the main thread waits for.
 const counter = new Int32Array(workerData.counter);
 
-// Charts (which bring ECharts) are made by a module loaded on the first chart job. The
-// promise is kept, not the module: every tsImport call loads its own copy of the module graph, so jobs
-// arriving while the first import runs must wait for that one (16 in flight once made 16 copies of
-// ECharts, ≈1 GB a worker).
-const MAKERS = { chart: ['./chart-files.ts', 'drawChart'] };
-const loading = {};
-const makers = {};
+// Charts (which bring ECharts) are drawn by a module loaded on the first chart job. The promise is
+// kept, not the module: every tsImport call loads its own copy of the module graph, so jobs arriving
+// while the first import runs must wait for that one (16 in flight once made 16 copies of ECharts,
+// ≈1 GB a worker).
+let chartModule = null;
+const drawChart = async () => (await (chartModule ??= tsImport('./chart-files.ts', import.meta.url))).drawChart;
 
 // Messages sent before this listener exists wait in the port's queue.
 parentPort.on('message', async ({ sheet, kind, url, data, targets, kb, needed }) => {
@@ -27,15 +26,11 @@ parentPort.on('message', async ({ sheet, kind, url, data, targets, kb, needed })
   }
   let lang = null;
   try {
-    const spec = MAKERS[kind];
-    if (spec && !makers[kind]) {
-      loading[kind] ??= tsImport(spec[0], import.meta.url);
-      makers[kind] = (await loading[kind])[spec[1]];
-    }
+    const draw = kind === 'chart' ? await drawChart() : null;
     const parsed = JSON.parse(data);
     for (const target of targets) {
       lang = target.lang;
-      fillStoreFile(target.file, spec ? makers[kind](parsed) : render(lang, kind, url, parsed));
+      fillStoreFile(target.file, draw ? draw(parsed) : render(lang, kind, url, parsed));
     }
   } catch (err) {
     parentPort.postMessage(pageFailure(err, { kind, url, lang }));

@@ -76,7 +76,7 @@ export class StoredPageWriter {
    */
   write(kind: StoredPageKind, url: string, data: object, perLanguage?: (lang: number) => object): void {
     const common = perLanguage ? null : JSON.stringify(data);
-    // The page data (≈20 KB for a round) is hashed once, not once per language.
+    // The page data (≈9 KB for a round) is hashed once, not once per language.
     const commonHash = common === null ? null : hashOf(kind, url, common);
     // Languages with the same data go to the workers as one job: the page data is sent and parsed once.
     const shared: RenderTarget[] = [];

@@ -50,7 +50,7 @@ export const PARTS = {
 
   shiftName: (c: PageContext, id: string) => html`${c.model.names.shifts[id] || id}`,
 
-  /** The letterhead of a paper form (whitespace as the Nunjucks macro printed it). */
+  /** The letterhead of a paper form. */
   kop(c: PageContext): Html {
     const o = c.model.organization;
     return html`<div class="kop" data-pagefind-ignore>

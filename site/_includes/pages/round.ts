@@ -3,8 +3,8 @@
  * by lib/site-build/page-renderer.ts. A TypeScript template, not Nunjucks: a cold build renders it twice
  * per round (22,000 times at 11,000 rounds), and the Nunjucks template spent ≈330 µs a page in its
  * runtime (docs/decisions.md, "Site build at scale"). Every value is escaped by `html`; only the records'
- * pre-rendered Markdown (noteHtml, notesHtml) goes in through `raw`. The whitespace is what the Nunjucks
- * template printed, byte for byte.
+ * pre-rendered Markdown (noteHtml, notesHtml) goes in through `raw`. The indentation below is for
+ * reading: `html` does not publish it.
  */
 import type { RoundPage } from '../../../lib/site-data/round-page.ts';
 import { html, raw, type Html } from '../html.ts';
