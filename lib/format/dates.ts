@@ -66,7 +66,7 @@ export function formatInstantWib(iso: string | null | undefined, lang: Lang): st
   if (Number.isNaN(d.getTime())) return iso;
   // The day (≈ one per round) is formatted once and kept; the time of day in WIB is plain arithmetic.
   const wib = d.getTime() + WIB_OFFSET_MS;
-  const date = remembered(`i${lang}`, new Date(wib).toISOString().slice(0, 10), () => fmt(lang, 'iDate', { timeZone: TIMEZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(d));
+  const date = remembered(`i${lang}`, wibDay(wib), () => fmt(lang, 'iDate', { timeZone: TIMEZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(d));
   const minutes = Math.floor((((wib % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
   const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
   const mm = String(minutes % 60).padStart(2, '0');
@@ -77,8 +77,11 @@ export function formatInstantWib(iso: string | null | undefined, lang: Lang): st
 export function wibDateOf(iso: string): string | null {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;
-  return new Date(d.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
+  return wibDay(d.getTime() + WIB_OFFSET_MS);
 }
+
+/** YYYY-MM-DD of a time already shifted to WIB (milliseconds since the epoch + WIB_OFFSET_MS). */
+const wibDay = (wibMs: number): string => new Date(wibMs).toISOString().slice(0, 10);
 
 /** WIB is UTC+7 all year (Indonesia keeps no daylight saving time). */
 const WIB_OFFSET_MS = 7 * 3_600_000;

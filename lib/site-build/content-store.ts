@@ -90,7 +90,7 @@ export class ContentStore {
   }
 
   /** The file stored under `key`, made by `make` unless this or an earlier build already made it. */
-  ensure(key: string, make: () => string): string {
+  ensure(key: string, make: () => string | readonly string[]): string {
     const { file, missing } = this.reserve(key);
     if (missing) fillStoreFile(file, make());
     return file;

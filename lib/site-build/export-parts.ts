@@ -9,7 +9,7 @@ import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from '
 import { join } from 'node:path';
 import { assembleExports, monthPart, tooLargeForExcel, type ExportLink, type MonthPart } from '../site-data/exports.ts';
 import type { RoundEntry } from '../site-data/round-index.ts';
-import { fillStoreFile, hashOf, type ContentStore } from './content-store.ts';
+import { hashOf, type ContentStore } from './content-store.ts';
 
 export class ExportParts {
   /** Stored part files by month, then room. */
@@ -35,8 +35,7 @@ export class ExportParts {
       while (j < entries.length && entries[j]!.ym === ym) j++;
       const month = entries.slice(i, j);
       const key = hashOf('export-part', this.fingerprint, context, ...month.map((e) => `${e.path} ${e.blob} ${JSON.stringify(e.history.approval)}`));
-      const { file, missing } = this.store.reserve(key);
-      if (missing) fillStoreFile(file, encodePart(monthPart(ym, month)));
+      const file = this.store.ensure(key, () => encodePart(monthPart(ym, month)));
       (this.parts.get(ym) ?? this.parts.set(ym, new Map()).get(ym)!).set(room, file);
       i = j;
     }
