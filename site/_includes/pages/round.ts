@@ -7,7 +7,7 @@
  * reading: `html` does not publish it.
  */
 import type { RoundPage } from '../../../lib/site-data/round-page.ts';
-import { html, raw, type Html } from '../html.ts';
+import { html, raw, type Html, type Value } from '../html.ts';
 import { PARTS as m, type PageContext } from '../parts.ts';
 
 type Reading = RoundPage['readings'][number];
@@ -42,36 +42,24 @@ ${r.prev ? html`<a rel="prev" href="${f.href(r.prev.url)}">← ${w.round.prev}: 
   ${m.kop(c)}
   <h2 id="form-suhu" class="form-title">${w.round.formTemp}</h2>
   ${meta}
-  ${m.tableOpen(c, w.round.readingsCaption)}
-  <table class="form-table readings">
-    <caption>${w.round.readingsCaption}</caption>
-    <thead><tr>
-      <th scope="col" class="num">${w.round.readingCols.no}</th>
-      <th scope="col">${w.round.readingCols.point}</th>
-      <th scope="col">${w.round.readingCols.time}</th>
-      <th scope="col" class="num">${w.round.readingCols.temp}</th>
-      <th scope="col" class="num">${w.round.readingCols.rh}</th>
-      <th scope="col" class="num">${w.round.readingCols.dew}</th>
-      <th scope="col">${w.round.readingCols.level}</th>
-      <th scope="col">${w.round.readingCols.remarks}</th>
-    </tr></thead>
-    <tbody>
-${r.readings.map((x) => readingRow(x, c))}    </tbody>
-  </table>
-  ${m.tableClose(c)}
+  ${formTable(c, {
+    cls: 'form-table readings',
+    caption: w.round.readingsCaption,
+    cols: [[w.round.readingCols.no, 'num'], w.round.readingCols.point, w.round.readingCols.time, [w.round.readingCols.temp, 'num'], [w.round.readingCols.rh, 'num'], [w.round.readingCols.dew, 'num'], w.round.readingCols.level, w.round.readingCols.remarks],
+    rows: r.readings.map((x) => readingRow(x, c)),
+  })}
 ${r.summary.tempMin !== null ? html`<p>${w.round.summary(f.num(r.summary.tempMin), f.num(r.summary.tempMax), f.numl(r.summary.rhMin, 1), f.numl(r.summary.rhMax, 1))}</p>` : ''}${
     r.unassessed > 0 ? html`<p class="small muted">${w.round.outletNote}</p>` : ''
-  }  ${m.tableOpen(c, w.round.legendCaption)}
-  <table class="form-table legend" data-pagefind-ignore>
-    <caption>${w.round.legendCaption}</caption>
-    <thead><tr><th scope="col">${w.round.band.metric}</th><th scope="col">${w.round.band.normal}</th><th scope="col">${w.round.band.recommended}</th><th scope="col">${w.round.band.critical}</th></tr></thead>
-    <tbody>
-      <tr><th scope="row">${w.round.temperature}</th><td>${m.band(c, th.temperature_c.normal)}</td><td>${m.band(c, th.temperature_c.warning)}</td><td>${m.band(c, th.temperature_c.critical)}</td></tr>
+  }  ${formTable(c, {
+    cls: 'form-table legend',
+    searched: false,
+    caption: w.round.legendCaption,
+    cols: [w.round.band.metric, w.round.band.normal, w.round.band.recommended, w.round.band.critical],
+    rows: html`<tr><th scope="row">${w.round.temperature}</th><td>${m.band(c, th.temperature_c.normal)}</td><td>${m.band(c, th.temperature_c.warning)}</td><td>${m.band(c, th.temperature_c.critical)}</td></tr>
       <tr><th scope="row">${w.round.humidity}</th><td>${m.band(c, th.humidity_pct.normal)}</td><td>${m.band(c, th.humidity_pct.warning)}</td><td>${m.band(c, th.humidity_pct.critical)}</td></tr>
       <tr><th scope="row">${w.round.dewPoint}</th><td>–</td><td>${m.band(c, th.dew_point_c.warning)}</td><td>${m.band(c, th.dew_point_c.critical)}</td></tr>
-    </tbody>
-  </table>
-  ${m.tableClose(c)}
+`,
+  })}
   <p class="small">${w.round.rateLimit(f.numl(th.rate_c_per_hour))}</p>
   ${signatures}
 </section>
@@ -80,18 +68,11 @@ ${r.summary.tempMin !== null ? html`<p>${w.round.summary(f.num(r.summary.tempMin
   ${m.kop(c)}
   <h2 id="form-pemeliharaan" class="form-title">${w.round.formMaint}</h2>
   ${meta}
-  ${m.tableOpen(c, w.round.checksCaption)}
-  <table class="form-table checks">
-    <caption>${w.round.checksCaption}</caption>
-    <thead><tr>
-      <th scope="col" class="num">${w.round.checkCols.no}</th>
-      <th scope="col">${w.round.checkCols.device}</th>
-      <th scope="col">${w.round.checkCols.standard}</th>
-      <th scope="col">${w.round.checkCols.status}</th>
-      <th scope="col">${w.round.checkCols.remarks}</th>
-    </tr></thead>
-    <tbody>
-${r.checks.map((ch) => html`    <tr class="status-row-${ch.status}">
+  ${formTable(c, {
+    cls: 'form-table checks',
+    caption: w.round.checksCaption,
+    cols: [[w.round.checkCols.no, 'num'], w.round.checkCols.device, w.round.checkCols.standard, w.round.checkCols.status, w.round.checkCols.remarks],
+    rows: r.checks.map((ch) => html`    <tr class="status-row-${ch.status}">
       <td class="num">${ch.no}</td>
       <th scope="row"><a href="${f.href(ch.url)}">${ch.name}</a><br><span class="muted small">${en && ch.categoryNameEn ? ch.categoryNameEn : ch.categoryName}</span></th>
       <td>
@@ -101,9 +82,8 @@ ${ch.items.map((it) => checkItem(it, c))}        </ul>
       <td>${m.status(c, ch.status)}</td>
       <td class="remarks">${ch.noteHtml ? raw(ch.noteHtml) : ''}</td>
     </tr>
-`)}    </tbody>
-  </table>
-  ${m.tableClose(c)}
+`),
+  })}
 
   <h3 id="temuan">${w.round.findings}</h3>
 ${r.findings.length ? findingsTable(r, c) : html`  <p>${w.round.noFindings}</p>
@@ -194,28 +174,20 @@ function checkItem(it: Item, c: PageContext): Html {
 
 function findingsTable(r: RoundPage, c: PageContext): Html {
   const { w, f } = c;
-  return html`  ${m.tableOpen(c, w.round.findings)}
-  <table class="form-table findings">
-    <caption class="visually-hidden">${w.round.findings}</caption>
-    <thead><tr>
-      <th scope="col">${w.round.findingCols.id}</th>
-      <th scope="col">${w.round.findingCols.device}</th>
-      <th scope="col">${w.round.findingCols.description}</th>
-      <th scope="col">${w.round.findingCols.action}</th>
-      <th scope="col">${w.round.findingCols.status}</th>
-    </tr></thead>
-    <tbody>
-${r.findings.map((x) => html`    <tr>
+  return formTable(c, {
+    cls: 'form-table findings',
+    caption: w.round.findings,
+    captionHidden: true,
+    cols: [w.round.findingCols.id, w.round.findingCols.device, w.round.findingCols.description, w.round.findingCols.action, w.round.findingCols.status],
+    rows: r.findings.map((x) => html`    <tr>
       <th scope="row"><a href="${f.href('/temuan/')}#${x.anchor}">${x.id}</a></th>
       <td><a href="${f.href(x.equipmentUrl)}">${x.equipmentName}</a></td>
       <td>${x.description}${x.raisedOn ? html`<br><span class="muted small">${w.round.findingCols.raised} ${f.date(x.raisedOn)}</span>` : ''}</td>
       <td>${x.action || '–'}${x.closedOn ? html`<br><span class="muted small">${w.round.findingCols.closed} ${f.date(x.closedOn)}</span>` : ''}</td>
       <td>${m.findingStatus(c, x.status)}</td>
     </tr>
-`)}    </tbody>
-  </table>
-  ${m.tableClose(c)}
-`;
+`),
+  });
 }
 
 /** The SOP times: work against its standard, start within the shift, handover, archiving against its standard. */
@@ -240,39 +212,49 @@ ${tm.inShift === true ? html`<li>${w.round.inShift(...shift)} ${m.verdict(c, 'ok
 
 function historyTable(r: RoundPage, c: PageContext): Html {
   const { w, f } = c;
-  return html`  ${m.tableOpen(c, w.round.historyCaption)}
-  <table class="history">
-    <caption>${w.round.historyCaption}</caption>
-    <thead><tr>
-      <th scope="col">${w.round.historyCols.when}</th>
-      <th scope="col">${w.round.historyCols.event}</th>
-      <th scope="col">${w.round.historyCols.who}</th>
-      <th scope="col">${w.round.historyCols.commit}</th>
-      <th scope="col">${w.round.historyCols.subject}</th>
-    </tr></thead>
-    <tbody>
-${r.history.map((ev) => html`    <tr class="event-${ev.kind}">
+  return formTable(c, {
+    cls: 'history',
+    caption: w.round.historyCaption,
+    cols: [w.round.historyCols.when, w.round.historyCols.event, w.round.historyCols.who, w.round.historyCols.commit, w.round.historyCols.subject],
+    rows: r.history.map((ev) => html`    <tr class="event-${ev.kind}">
       <td><time datetime="${ev.date}">${f.instant(ev.date)}</time></td>
       <th scope="row">${w.event[ev.kind]}</th>
       <td>${ev.who}</td>
       <td><code>${ev.commit.slice(0, 12)}</code></td>
       <td>${ev.subject}</td>
     </tr>
-`)}    </tbody>
-  </table>
-  ${m.tableClose(c)}
-`;
+`),
+  });
 }
 
 function amendmentsTable(r: RoundPage, c: PageContext): Html {
   const { w } = c;
   return html`  <h3>${w.round.amendments}</h3>
-  ${m.tableOpen(c, w.round.amendments)}
-  <table>
-    <caption class="visually-hidden">${w.round.amendments}</caption>
-    <thead><tr><th scope="col">${w.round.amendmentCols.at}</th><th scope="col">${w.round.amendmentCols.by}</th><th scope="col">${w.round.amendmentCols.reason}</th></tr></thead>
+  ${formTable(c, {
+    cls: null,
+    caption: w.round.amendments,
+    captionHidden: true,
+    cols: [w.round.amendmentCols.at, w.round.amendmentCols.by, w.round.amendmentCols.reason],
+    rows: r.amendments.map((a) => html`<tr><th scope="row">${a.at}</th><td>${a.by.name}</td><td>${a.reason}</td></tr>`),
+  })}
+`;
+}
+
+/**
+ * One table of the forms in its scrollable region (named by its caption): a row of column names — a
+ * `num` column is right-aligned —, then the rows. `searched: false` keeps it out of the search index.
+ */
+function formTable(
+  c: PageContext,
+  t: { cls: string | null; caption: Html; captionHidden?: boolean; searched?: boolean; cols: readonly (Html | readonly [Html, 'num'])[]; rows: Value },
+): Html {
+  const head = t.cols.map((col) => (Array.isArray(col) ? html`<th scope="col" class="num">${col[0]}</th>` : html`<th scope="col">${col}</th>`));
+  return html`${m.tableOpen(c, t.caption)}
+  <table${t.cls ? html` class="${t.cls}"` : ''}${t.searched === false ? html` data-pagefind-ignore` : ''}>
+    <caption${t.captionHidden ? html` class="visually-hidden"` : ''}>${t.caption}</caption>
+    <thead><tr>${head}</tr></thead>
     <tbody>
-${r.amendments.map((a) => html`<tr><th scope="row">${a.at}</th><td>${a.by.name}</td><td>${a.reason}</td></tr>`)}    </tbody>
+${t.rows}</tbody>
   </table>
   ${m.tableClose(c)}
 `;
