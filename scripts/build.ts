@@ -428,6 +428,16 @@ function configureEleventy(
 // ---------------------------------------------------------------------------------------------
 // Command line
 
+/** The one line a finished build prints (also by `npm start`). */
+export function buildSummary(r: BuildReport, langs: readonly Lang[]): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  return (
+    `✓ Situs arsip dibangun: ${r.rounds} ronde, ${r.pages} halaman (${langs.join(' + ')}) dalam ${s(r.ms.total)} ` +
+    `[periksa ${s(r.ms.check)}, riwayat git ${s(r.ms.history)}, agregat ${s(r.ms.model)}, unduhan ${s(r.ms.exports)}, ` +
+    `Eleventy ${s(r.ms.eleventy)}, Pagefind ${s(r.ms.search)}]`
+  );
+}
+
 async function main(): Promise<void> {
   let values;
   try {
@@ -466,12 +476,7 @@ async function main(): Promise<void> {
       search: !values['no-search'],
       cache: !values['no-cache'],
     });
-    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    console.log(
-      `✓ Situs arsip dibangun: ${r.rounds} ronde, ${r.pages} halaman (${langs.join(' + ')}) dalam ${s(r.ms.total)} ` +
-        `[periksa ${s(r.ms.check)}, riwayat git ${s(r.ms.history)}, agregat ${s(r.ms.model)}, unduhan ${s(r.ms.exports)}, ` +
-        `Eleventy ${s(r.ms.eleventy)}, Pagefind ${s(r.ms.search)}]`,
-    );
+    console.log(buildSummary(r, langs));
   } catch (e) {
     if (e instanceof BuildError) {
       console.error(`✗ ${e.message}`);

@@ -1,7 +1,7 @@
 /**
- * `npm start` serves the built site (_site/) on localhost: a tiny static server (sirv: correct MIME
- * types, no directory traversal, index.html for folders, 404.html for unknown paths).
- * Port from PORT (default 8080); `--dir` to serve another build, `--host` to listen elsewhere.
+ * Serves a built site on localhost (`npm run serve`; `npm start` builds first, scripts/start.ts): a tiny
+ * static server (sirv: correct MIME types, no directory traversal, index.html for folders, 404.html for
+ * unknown paths). Port from PORT (default 8080); `--dir` to serve another build, `--host` to listen elsewhere.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -38,8 +38,47 @@ export async function startServer(opts: { dir: string; port?: number; host?: str
   return {
     url: `http://${shown}:${port}/`,
     server,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () => new Promise<void>((ok) => {
+      server.close(() => ok());
+      server.closeAllConnections(); // a browser's keep-alive connection must not hold the port
+    }),
   };
+}
+
+/** Stops serving on SIGINT or SIGTERM (Ctrl+C, a service manager, or npm passing the signal on) and frees the port. */
+export function closeOnSignal(s: RunningServer): void {
+  const stop = () => {
+    void s.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  // A new parent means whoever started us is gone (npm or its shell killed outright): stop with it.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 250).unref();
+}
+
+/** The port from PORT, or null (with the message printed) when it is not a port. */
+export function portFromEnv(): number | null {
+  const port = process.env.PORT ? Number(process.env.PORT) : 8080;
+  if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
+  console.error(`PORT tidak valid: ${process.env.PORT}. Contoh: PORT=8081 npm start`);
+  return null;
+}
+
+/** Serves `dir` until a signal; exit code 1 when the port cannot be had. */
+export async function serveUntilSignal(dir: string, port: number, host: string): Promise<number> {
+  try {
+    const s = await startServer({ dir, port, host });
+    closeOnSignal(s);
+    console.log(`Situs arsip Ronda: ${s.url}  (Ctrl+C untuk berhenti)`);
+    return 0;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    console.error(err.code === 'EADDRINUSE' ? `Port ${port} sudah dipakai; coba PORT=8081 npm start.` : `Server gagal: ${err.message}`);
+    return 1;
+  }
 }
 
 async function main(): Promise<void> {
@@ -49,19 +88,10 @@ async function main(): Promise<void> {
     console.error(`Situs belum dibangun di ${dir}. Jalankan npm run build dulu.`);
     process.exit(1);
   }
-  const port = process.env.PORT ? Number(process.env.PORT) : 8080;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`PORT tidak valid: ${process.env.PORT}`);
-    process.exit(2);
-  }
-  try {
-    const s = await startServer({ dir, port, host: values.host });
-    console.log(`Situs arsip Ronda: ${s.url}  (Ctrl+C untuk berhenti)`);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    console.error(err.code === 'EADDRINUSE' ? `Port ${port} sudah dipakai; coba PORT=8081 npm start.` : `Server gagal: ${err.message}`);
-    process.exit(1);
-  }
+  const port = portFromEnv();
+  if (port === null) process.exit(2);
+  const code = await serveUntilSignal(dir, port, values.host);
+  if (code !== 0) process.exit(code);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

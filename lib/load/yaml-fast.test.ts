@@ -18,6 +18,7 @@ import { parseMaintenanceSource } from './maintenance-source.ts';
 import { parseRecordFile } from './parse-record.ts';
 import { coreScalar, fastPathVerdict, yamlPathStats } from './yaml-fast.ts';
 import { parseYamlSource, parseYamlSourceExact, type YamlSource } from './yaml-source.ts';
+import { expectSame, generatedRounds } from '../../tests/helpers/yaml-corpus.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const repoFiles = (dir: string, ext: RegExp): string[] => {
@@ -33,23 +34,6 @@ const repoFiles = (dir: string, ext: RegExp): string[] => {
   return out.sort();
 };
 
-type Result = YamlSource | { problems: unknown[] };
-
-/** Both paths on one input; throws (through expect) where they differ. */
-function expectSame(input: string | Uint8Array, file = 'x.yaml'): { fast: Result; exact: Result } {
-  const fast = parseYamlSource(input, file);
-  const exact = parseYamlSourceExact(input, file);
-  if ('problems' in exact || 'problems' in fast) {
-    expect(fast).toStrictEqual(exact);
-  } else {
-    // toStrictEqual tells -0 from 0 and NaN apart; JSON adds the key order.
-    expect(fast.data).toStrictEqual(exact.data);
-    expect(JSON.stringify(fast.data)).toBe(JSON.stringify(exact.data));
-    expect(fast.positions).toStrictEqual(exact.positions);
-  }
-  return { fast, exact };
-}
-
 /** Same as expectSame, as a boolean, for the property tests (reading positions too). */
 function same(input: string): boolean {
   try {
@@ -60,24 +44,8 @@ function same(input: string): boolean {
   }
 }
 
-const readYaml = <T>(rel: string) => parse(readFileSync(join(REPO, rel), 'utf8')) as T;
-
-/** A few hundred rounds as `npm run new` / the demo and bench generators write them, several room layouts. */
-function generatedRounds(): string[] {
-  const config = readYaml<ConfigRecord>('records/config.yaml');
-  const checklists = readYaml<ChecklistsRecord>('records/checklists.yaml');
-  const room = readYaml<RoomRecord>('records/rooms/ruang-server-utama.yaml');
-  const demo = generateDemoArchive({ config, checklists, room, endDate: '2026-11-23', days: 60, seed: 7 });
-  const texts = demo.rounds.map((r) => r.text);
-  const benchConfig = syntheticConfig(config, new Map());
-  for (const index of [1, 4, 9]) {
-    const bench = generateDemoArchive({ config: benchConfig, checklists, room: syntheticRoom(index, 42), endDate: '2025-12-31', days: 30, seed: 42 + index });
-    texts.push(...bench.rounds.map((r) => r.text));
-  }
-  return texts;
-}
-
-const ROUNDS = generatedRounds();
+// A moderate corpus here; tests/scale/yaml-fast-corpus.scale.test.ts runs a year of rounds in many layouts.
+const ROUNDS = generatedRounds({ demoDays: 40, benchRooms: [9], benchDays: 30 });
 const VALID_ROUND = readFileSync(join(REPO, 'tests/fixtures/rounds/valid.yaml'), 'utf8');
 
 describe('the fast path equals the exact path', () => {
@@ -104,7 +72,7 @@ describe('the fast path equals the exact path', () => {
   });
 
   it(`on ${ROUNDS.length} generated rounds, every one through the fast path`, () => {
-    expect(ROUNDS.length).toBeGreaterThan(300);
+    expect(ROUNDS.length).toBeGreaterThan(150);
     ROUNDS.forEach((text, i) => {
       // The common round must stay on the fast path, or the optimisation has silently vanished.
       expect(fastPathVerdict(text)).toBe('fast');

@@ -85,7 +85,7 @@ export function run(script: 'new' | 'submit' | 'approve' | 'check', args: string
     execFile(
       process.execPath,
       ['--import', TSX, join(REPO_ROOT, 'scripts', `${script}.ts`), ...args],
-      { cwd, env: env(home), encoding: 'utf8', timeout: 60_000 },
+      { cwd, env: env(home), encoding: 'utf8', timeout: 600_000 }, // only a hung process; never near a run time
       (err, stdout, stderr) => res({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
     );
   });

@@ -64,7 +64,7 @@ describe('a page that fails to render', () => {
     const e = await failureOf(0);
     expect(e.failures.map((f) => f.url)).toEqual(['/ronde/2025/01/ruang/rusak/']);
     expect(e.failures[0]!.message).toMatch(/rounds-room-month\.njk/);
-  }, 30_000);
+  });
 
   it('reaches the admin as an Indonesian build error naming the page', async () => {
     const e = await failureOf(Infinity);
@@ -91,7 +91,7 @@ describe('a page that fails to render', () => {
       expect(failure).toMatchObject({ kind: 'round', url: '/ronde/2025/01/rusak/', lang: 0 });
       expect(failure.message).toMatch(/^\(site\/_includes\/pages\/round\.ts\) \[baris \d+, kolom \d+\] TypeError: Cannot read properties of undefined/);
     }
-  }, 30_000);
+  });
 
   it('names a worker that stopped even when no page is known', () => {
     const text = pageRenderMessage(new PageRenderError([{ kind: null, url: null, lang: null, message: 'render worker exited with code 134' }]), ['id']);

@@ -37,5 +37,5 @@ describe('runFloor', () => {
     const run = await runFloor(project);
     expect(run.code).toBe(0);
     for (let k = 0; k < 5; k++) expect(readFileSync(join(project, '_site', 'ronde', String(k), 'index.html'), 'utf8')).toContain('r1');
-  }, 60_000);
+  });
 });

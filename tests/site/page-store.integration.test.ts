@@ -74,7 +74,7 @@ beforeAll(async () => {
   firstTrends = trendPages('_site');
   second = await build('_site');
   storedAfterSecond = storeSize();
-}, 120_000);
+});
 
 afterAll(() => {
   if (fx?.root) rmSync(fx.root, { recursive: true, force: true });
