@@ -136,7 +136,7 @@ if (!skip.has('history')) {
     const g = await gitLog();
     if (failed('git log', g)) break;
     logs.push(g.seconds);
-    const h = await timed(() => readHistory(archiveDir, archive.staff));
+    const h = await timed(() => readHistory(archiveDir));
     reads.push(h.seconds);
     if (k === 0) {
       const approved = [...h.value.files.values()].filter((f) => f.approval.state === 'approved').length;

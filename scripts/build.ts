@@ -30,12 +30,12 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { checkArchive } from '../lib/check.ts';
-import { readHistory, type ArchiveHistory } from '../lib/git/history.ts';
+import { readHistory, TrustAnchorError, type ArchiveHistory } from '../lib/git/history.ts';
+import { SignatureToolError } from '../lib/git/signatures.ts';
 import { isLang, type Lang } from '../lib/i18n/lang.ts';
 import { SITE_TEXT, type SiteText } from '../lib/i18n/site-strings.ts';
 import * as fmt from '../lib/format/index.ts';
 import { nowWibTime, todayWib } from '../lib/time.ts';
-import { staffIdentities } from '../lib/site-data/approval.ts';
 import { CACHE_DIR } from '../lib/load/record-cache.ts';
 import { PAGE_CODE, sourceFingerprint } from '../lib/load/fingerprint.ts';
 import { ContentStore, hashOf } from '../lib/site-build/content-store.ts';
@@ -138,9 +138,12 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
     let history: ArchiveHistory | null = null;
     let historyError: string | null = null;
     try {
-      history = await readHistory(root, staffIdentities(config));
+      history = await readHistory(root, { trustAnchor: process.env.RONDA_TRUST_ANCHOR || undefined });
       if (history.shallow) log('⚠ Riwayat git dangkal (shallow clone): persetujuan sebagian ronde tidak dapat dipastikan.');
     } catch (e) {
+      // A history that does not start from the pinned anchor, or signatures that cannot be checked, must
+      // stop the build: publishing would show forged approvals, or every approval as missing.
+      if (e instanceof TrustAnchorError || e instanceof SignatureToolError) throw new BuildError(e.message);
       historyError = e instanceof Error ? e.message : String(e);
       log(`⚠ Riwayat git tidak tersedia (${historyError}); status persetujuan ditampilkan "tidak diketahui".`);
     }

@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   const integrity = await compareWithBase(root, values.base, archive);
   // One history pass gives every round's submit time for the SOP timing.
   const config = archive.config?.data;
-  const history = config ? await readHistory(root, config.staff) : null;
+  const history = config ? await readHistory(root) : null;
   const timing = new Map(
     config ? rounds.map((r) => [r.path, roundTiming(archive.rounds.find((x) => x.path === r.path)!.data, config.sop_time_standards, eventsFromHistory(history?.files.get(r.path)))] as const) : [],
   );

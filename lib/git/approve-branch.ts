@@ -1,6 +1,6 @@
 /**
  * `npm run approve <branch>`: the kasi's approval without the web UI — a `--no-ff` merge into main
- * whose author is the kasi and whose message carries `Approved-by: Name <email>` (DESIGN.md "Approval").
+ * signed with the kasi's SSH key (DESIGN.md "Approval"); its `Approved-by:` trailer is information only.
  *
  * Order of work, so that a refusal changes nothing:
  * 1. refuse unless the git identity is a kasi in main's config.yaml (not the branch's: a branch cannot
@@ -8,7 +8,8 @@
  * 2. merge in a TEMPORARY worktree (`git worktree add --detach`, at main), without committing; check the
  *    merged records there (checkArchive on the changed files + compareWithBase against main); refuse on
  *    any error — the kasi's own working tree, index and branch are never used for this;
- * 3. commit the merge in the temporary worktree, then move main to it: with `git merge --ff-only` in the
+ * 3. commit the signed merge in the temporary worktree and verify it as the archive will (keys and staff of
+ *    main); refuse when the signature would not count; then move main to it: with `git merge --ff-only` in the
  *    kasi's working tree when main is checked out there (so the files appear; refused if that would
  *    overwrite local changes), else with a compare-and-swap `update-ref`;
  * 4. push main to origin when there is one.
@@ -21,7 +22,9 @@ import { parseYamlSource } from '../load/yaml-source.ts';
 import { CONFIG_PATH, recordKindOf } from '../paths.ts';
 import { hasErrors, type Problem } from '../problems.ts';
 import type { ConfigRecord } from '../types.generated.ts';
+import { decide, SIGNERS_PATH, staffOf } from './approvals.ts';
 import { compareWithBase } from './integrity.ts';
+import { checkSignatures } from './signatures.ts';
 import { currentIdentity, git, isAncestor, isRepository, operationInProgress, remoteUrl, resolveCommit, showFile, tryGit } from './repo.ts';
 import { summariseRound, type RoundSummary } from './round-summary.ts';
 import { workflowFailure, type WorkflowFailure } from './workflow-output.ts';
@@ -74,6 +77,8 @@ export async function approveBranch(root: string, branchArg: string, opts: Appro
   const kasiList = (config?.staff ?? []).filter((s) => s.role === 'kasi');
   const kasi = identity ? kasiList.find((s) => s.email.trim().toLowerCase() === identity.email.toLowerCase()) : undefined;
   if (!kasi) return fail('refused', 'not-kasi', { email: identity?.email ?? '', kasi: kasiList.map((s) => `${s.name} <${s.email}>`).join(', ') || '—' });
+  const signingKey = await tryGit(root, ['config', 'user.signingkey']);
+  if (!signingKey.ok || !signingKey.out.trim()) return fail('refused', 'no-signing-key', {});
 
   // What: the branch, not yet merged, touching records only.
   const branch = branchArg.replace(/^refs\/heads\//, '').replace(/^origin\//, '');
@@ -130,6 +135,8 @@ export async function approveBranch(root: string, branchArg: string, opts: Appro
     warnings = all.filter((p) => p.severity === 'warning');
 
     const rounds = archive.rounds.filter((r) => files.includes(r.path));
+    const own = rounds.filter((r) => r.data.officer === kasi.id);
+    if (own.length) return fail('refused', 'self-approval', { paths: own.map((r) => r.path).join(', ') });
     if (archive.config && archive.checklists) {
       summaries = rounds.map((r) => summariseRound(r.data, { config: archive.config!.data, checklists: archive.checklists!.data, room: archive.rooms.get(r.data.room)?.data }, 'id'));
     }
@@ -146,8 +153,13 @@ export async function approveBranch(root: string, branchArg: string, opts: Appro
     ].join('\n');
     const msgFile = join(tmp, 'message');
     await writeFile(msgFile, message);
-    await git(wt, ['commit', '--quiet', '--no-verify', '-F', msgFile]);
+    const signed = await tryGit(wt, ['commit', '--quiet', '--no-verify', '-S', '-F', msgFile]);
+    if (!signed.ok) return fail('refused', 'no-signing-key', { detail: signed.error });
     merge = (await git(wt, ['rev-parse', 'HEAD'])).trim();
+    const verdict = await verifyAsArchive(root, main, merge);
+    if (verdict.state !== 'approved') {
+      return fail('refused', 'signature-not-accepted', { reason: verdict.reason ?? '', key: verdict.key ?? '', email: kasi.email, base: baseName });
+    }
   } finally {
     await tryGit(root, ['worktree', 'remove', '--force', wt]);
     await rm(tmp, { recursive: true, force: true });
@@ -171,4 +183,18 @@ export async function approveBranch(root: string, branchArg: string, opts: Appro
     else pushError = r.error;
   }
   return { ok: true, branch, merge, kasi: { id: kasi.id, name: kasi.name, email: kasi.email }, files, summaries, workingTreeUpdated: checkedOutHere, pushed, pushError, warnings };
+}
+
+/** The approval the archive will read from `merge`, judged with the keys and staff on `main` (its first parent). */
+async function verifyAsArchive(root: string, main: string, merge: string) {
+  const signers = (await showFile(root, main, SIGNERS_PATH))?.toString('utf8') ?? '';
+  const forgeKeys: string[] = []; // the kasi's own merge is never a forge signature
+  const check = (await checkSignatures(root, [merge], { signers, forgeKeys })).get(merge);
+  const staff = staffOf((await showFile(root, main, CONFIG_PATH))?.toString('utf8'));
+  const [parents, author, committer, date, subject] = (await git(root, ['show', '-s', '--format=%P%x00%ae%x00%ce%x00%cI%x00%s', merge])).split('\0');
+  return decide(
+    { hash: merge, parents: parents!.split(' '), authorName: '', authorEmail: author!, authorDate: date!, committerName: '', committerEmail: committer!, committerDate: date!, subject: subject!, trailers: {} },
+    check,
+    staff,
+  );
 }

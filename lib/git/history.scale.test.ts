@@ -46,7 +46,7 @@ describe('readHistory at scale', () => {
     }
     git(repo, ['fast-import', '--quiet'], {}, parts.join(''));
 
-    const h = await readHistory(repo, staff);
+    const h = await readHistory(repo);
     expect(h.commitsRead).toBe(N);
     expect(h.files.size).toBe(N);
     const last = h.files.get(pathOf(N - 1))!;

@@ -4,13 +4,26 @@
  * the approval state of each file's current version (DESIGN.md "Approval").
  *
  * Layout: pure parsing first (LogReader builds the files while the log streams),
- * then the approval rules (approvalOf, …), the process I/O (`readHistory`, `git`) at the bottom.
+ * then the verdicts of approvals.ts applied to the files, the process I/O (`readHistory`, `git`) at the bottom.
  */
-import { spawn, execFile } from 'node:child_process';
+import { execFile as execFileCb, spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { judgeMainline, type IgnoredChange, type TrustAnchor } from './approvals.ts';
+import { gitEnv } from './run-git.ts';
+import type { SignatureKind } from './signatures.ts';
 
-export interface StaffIdentity { id: string; name: string; email: string; role: 'admin' | 'kasi'; nip?: string }
+export { TrustAnchorError } from './approvals.ts';
+
+export interface StaffIdentity {
+  id: string;
+  name: string;
+  email: string;
+  role: 'admin' | 'kasi';
+  nip?: string;
+  /** A forge's no-reply addresses for this person (the author of a web merge). */
+  forgeEmails?: string[];
+}
 
 export interface CommitRef {
   hash: string;
@@ -21,7 +34,7 @@ export interface CommitRef {
   committerEmail: string;
   committerDate: string; // ISO 8601 with offset (%cI)
   subject: string;
-  /** Trailer key as written in the message (case kept) → values; see `trailerValues` for case-insensitive lookup. */
+  /** Trailer key as written in the message (case kept) → values. Information only: a trailer never approves. */
   trailers: Record<string, string[]>;
   /** Parent hashes (first parent first). Empty for a root commit — and for a shallow-boundary commit. */
   parents: string[];
@@ -45,9 +58,16 @@ export interface Approval {
   commit?: string;
   /** Committer date of that commit: when the version reached the mainline. */
   date?: string;
-  via?: 'merge-author' | 'trailer';
+  /** What verified the approval: the kasi's own SSH key, or a forge's web-merge key on a kasi's merge. */
+  via?: 'ssh' | 'forge';
+  /** git's verdict on that commit's signature (with the keys in force before it). */
+  signature?: SignatureKind;
+  /** Fingerprint of the signing key (SSH SHA256:…, or the forge key's OpenPGP fingerprint). */
+  key?: string;
   /** 'shallow-history': the version arrived in a commit at the shallow boundary, so how it arrived is unknown. */
-  reason?: 'direct-push' | 'squash-or-rebase' | 'merge-by-non-kasi' | 'not-on-mainline' | 'shallow-history';
+  reason?:
+    | 'direct-push' | 'squash-or-rebase' | 'octopus-merge' | 'unsigned' | 'bad-signature' | 'signer-not-kasi'
+    | 'forge-author-not-kasi' | 'no-trust-anchor' | 'not-on-mainline' | 'shallow-history';
 }
 
 export interface FileHistory {
@@ -75,6 +95,12 @@ export interface ArchiveHistory {
   shallow: boolean;
   commitsRead: number;
   files: Map<string, FileHistory>;
+  /** Main's first-parent line, oldest first (commit ids). */
+  mainline: string[];
+  /** The first commit adding records/allowed_signers, signed by a key it lists; null: nothing can be approved. */
+  anchor: TrustAnchor | null;
+  /** Changes to keys, staff or rules that reached main without an approval and so never took effect. */
+  ignoredChanges: IgnoredChange[];
 }
 
 export class GitHistoryError extends Error {
@@ -127,12 +153,6 @@ export function parseTrailers(s: string): Record<string, string[]> {
     (out[key] ??= []).push(line.slice(i + 1).trim());
   }
   return out;
-}
-
-/** Values of a trailer key, case-insensitively (`Approved-by` = `approved-by`). */
-export function trailerValues(c: Pick<CommitRef, 'trailers'>, key: string): string[] {
-  const k = key.toLowerCase();
-  return Object.entries(c.trailers).flatMap(([name, v]) => (name.toLowerCase() === k ? v : []));
 }
 
 /**
@@ -192,7 +212,8 @@ export class LogReader {
   private commit: CommitRef | null = null;
   private onMain = false;
   private nextMain: string | null | undefined = null; // null: the first commit (the head) is next
-  private approval: Approval | null = null; // of the current commit, once a mainline change needs it
+  /** Main's first-parent line as read: newest first. */
+  readonly mainline: CommitRef[] = [];
   private pending: 'A' | 'M' | 'D' | null = null; // status of a raw diff line whose path is the next token
   private pendingBlob: string | null = null;
   private readonly names = new Map<string, string>(); // one string per distinct name/email (few people, many commits)
@@ -201,7 +222,6 @@ export class LogReader {
 
   constructor(
     prefix: string,
-    private readonly staff: readonly StaffIdentity[],
     private readonly boundary: ReadonlySet<string> = new Set(),
   ) {
     this.prefix = Buffer.from(prefix, 'utf8');
@@ -271,19 +291,11 @@ export class LogReader {
       if (prev === blob) blob = prev; // one string for the branch commit's and the merge's blob
       file.changes.push(new Change(commit, status, blob, this.onMain));
     }
-    if (!this.onMain) return;
-    const approval = (this.approval ??= approvalOf(commit, this.staff));
-    if (!file.landed) {
-      // Newest mainline change: it brought the current version (or the deletion).
-      file.landed = commit;
-      file.approval = approval;
-      file.blob = blob;
-      file.deleted = blob === null;
-    }
-    if (blob && approval.state === 'approved') {
-      // Changes arrive newest first: an older approval of the same blob replaces the newer one, and goes first.
-      file.approvedVersions = [{ blob, approval }].concat(file.approvedVersions.filter((v) => v.blob !== blob));
-    }
+    if (!this.onMain || file.landed) return;
+    // Newest mainline change: it brought the current version (or the deletion).
+    file.landed = commit;
+    file.blob = blob;
+    file.deleted = blob === null;
   }
 
   private commitField(buf: Buffer, start: number, end: number): void {
@@ -325,9 +337,11 @@ export class LogReader {
     if (this.boundary.has(hash)) commit.shallowBoundary = true;
     this.head ??= hash;
     this.onMain = this.nextMain === null || hash === this.nextMain;
-    if (this.onMain) this.nextMain = this.parents[0]; // undefined after a root or shallow-boundary commit: chain ends
+    if (this.onMain) {
+      this.nextMain = this.parents[0]; // undefined after a root or shallow-boundary commit: chain ends
+      this.mainline.push(commit);
+    }
     this.commit = commit;
-    this.approval = null;
     this.commitsRead++;
     this.field = -1;
   }
@@ -378,57 +392,37 @@ function isZero(buf: Buffer, start: number, end: number): boolean {
 }
 
 // ---------------------------------------------------------------------------
-// Approval rules
-
-const normalize = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+// Approvals (the rules are in approvals.ts)
 
 /**
- * Finds the kasi a trailer value names. With an email in <…> only the email counts
- * (a name alone is ambiguous); otherwise the value may be a staff id, name or bare email.
+ * Sets each file's approval (of its current version) and approved versions (each blob once, at its
+ * first approval, oldest first) from the verdicts on the mainline commits.
  */
-export function kasiNamedBy(value: string, staff: readonly StaffIdentity[]): StaffIdentity | undefined {
-  const kasi = staff.filter((s) => s.role === 'kasi');
-  const email = /<([^<>]+)>/.exec(value)?.[1];
-  if (email !== undefined) return kasi.find((s) => s.email && normalize(s.email) === normalize(email));
-  const v = normalize(value);
-  return kasi.find((s) => normalize(s.id) === v || normalize(s.name) === v || (s.email && normalize(s.email) === v));
+export function applyVerdicts(files: Map<string, FileHistory>, verdicts: ReadonlyMap<string, Approval>): void {
+  for (const f of files.values()) {
+    if (f.landed) f.approval = verdicts.get(f.landed.hash) ?? { state: 'unapproved', reason: 'not-on-mainline' };
+    const seen = new Set<string>();
+    const approved: FileHistory['approvedVersions'] = [];
+    for (const ch of f.changes) {
+      const v = ch.onMainline && ch.blob && !seen.has(ch.blob) ? verdicts.get(ch.hash) : undefined;
+      if (v?.state === 'approved') {
+        seen.add(ch.blob!);
+        approved.push({ blob: ch.blob!, approval: v });
+      }
+    }
+    f.approvedVersions = approved;
+  }
 }
 
-/**
- * DESIGN.md rule, applied to the mainline commit that brought a version to the ref:
- * a merge authored by a kasi, or a merge with `Approved-by:` naming a kasi.
- * Any non-merge mainline commit is unapproved; "squash-or-rebase" vs "direct-push" is
- * a heuristic (a rewritten commit has a committer or date differing from its author,
- * or a GitHub-style "(#12)" subject).
- */
-export function approvalOf(c: CommitRef, staff: readonly StaffIdentity[]): Approval {
-  const base = { commit: c.hash, date: c.committerDate };
-  if (c.shallowBoundary) return { state: 'unapproved', reason: 'shallow-history', ...base };
-  if (c.parents.length >= 2) {
-    const author = staff.find((s) => s.role === 'kasi' && s.email && normalize(s.email) === normalize(c.authorEmail));
-    if (author) return { state: 'approved', by: author, via: 'merge-author', ...base };
-    for (const v of trailerValues(c, 'Approved-by')) {
-      const by = kasiNamedBy(v, staff);
-      if (by) return { state: 'approved', by, via: 'trailer', ...base };
-    }
-    return { state: 'unapproved', reason: 'merge-by-non-kasi', ...base };
-  }
-  const rewritten =
-    normalize(c.committerEmail) !== normalize(c.authorEmail) ||
-    Date.parse(c.committerDate) !== Date.parse(c.authorDate) ||
-    /\(#\d+\)\s*$/.test(c.subject);
-  return { state: 'unapproved', reason: rewritten ? 'squash-or-rebase' : 'direct-push', ...base };
+/** The mainline commits whose verdict some file needs. */
+function neededCommits(files: Map<string, FileHistory>): Set<string> {
+  const out = new Set<string>();
+  for (const f of files.values()) for (const ch of f.changes) if (ch.onMainline) out.add(ch.hash);
+  return out;
 }
 
 // ---------------------------------------------------------------------------
 // I/O
-
-/** Without these, a caller running inside a git hook would read the hook's repo instead of `repoDir`. */
-function gitEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
-  for (const k of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX']) delete env[k];
-  return env;
-}
 
 function spawnError(err: NodeJS.ErrnoException): GitHistoryError {
   return err.code === 'ENOENT'
@@ -438,7 +432,7 @@ function spawnError(err: NodeJS.ErrnoException): GitHistoryError {
 
 function git(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((res, rej) => {
-    execFile('git', args, { cwd, env: gitEnv(), maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+    execFileCb('git', args, { cwd, env: gitEnv(), maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
       if (err && typeof err.code !== 'number') return rej(spawnError(err as NodeJS.ErrnoException));
       res({ code: err ? (err.code as unknown as number) : 0, stdout, stderr });
     });
@@ -478,8 +472,7 @@ function streamLog(cwd: string, args: string[], onData: (chunk: Buffer) => void)
  */
 export async function readHistory(
   repoDir: string,
-  staff: StaffIdentity[],
-  opts: { ref?: string; pathPrefix?: string } = {},
+  opts: { ref?: string; pathPrefix?: string; trustAnchor?: string } = {},
 ): Promise<ArchiveHistory> {
   const ref = opts.ref ?? 'HEAD';
   const prefix = opts.pathPrefix ?? 'records/';
@@ -506,7 +499,7 @@ export async function readHistory(
     if (probe.code !== 0 || !resolved) {
       // HEAD of a fresh repository points to an unborn branch: no history yet, not an error.
       const unborn = ref === 'HEAD' && (await git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code !== 0;
-      if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map() };
+      if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map(), mainline: [], anchor: null, ignoredChanges: [] };
       throw new GitHistoryError(`unknown git ref '${ref}' in ${repoDir}`, 'BAD_REF');
     }
 
@@ -517,13 +510,19 @@ export async function readHistory(
       for (const line of text.split('\n')) if (line.trim()) boundary.add(line.trim());
     }
 
-    const r = new LogReader(prefix, staff, boundary);
+    const r = new LogReader(prefix, boundary);
     for (const chunk of early.splice(0)) r.push(chunk);
     reader = r;
     await log.done;
     const files = r.end();
+    const mainline = r.mainline.toReversed();
+    const judged = await judgeMainline(repoDir, mainline, files, neededCommits(files), { trustAnchor: opts.trustAnchor });
+    applyVerdicts(files, judged.verdicts);
     // The log's own tip: the ref may have moved since the probe.
-    return { ref, head: r.head ?? resolved, shallow, commitsRead: r.commitsRead, files };
+    return {
+      ref, head: r.head ?? resolved, shallow, commitsRead: r.commitsRead, files,
+      mainline: mainline.map((c) => c.hash), anchor: judged.anchor, ignoredChanges: judged.ignoredChanges,
+    };
   } finally {
     log.kill(); // no-op once git has exited
   }

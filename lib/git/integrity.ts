@@ -35,7 +35,7 @@ export async function compareWithBase(root: string, baseRef: string, archive?: A
   const baseData = async (path: string) => parseData(await showFile(root, base, path), path);
   const baseConfig = (await baseData(CONFIG_PATH)) as ConfigRecord | null;
   const staff = staffOf(baseConfig ?? current.config?.data ?? null);
-  const history = await readHistory(root, staff, { ref: base });
+  const history = await readHistory(root, { ref: base });
 
   const out: Problem[] = [];
   const workingPaths = new Set(current.allPaths);

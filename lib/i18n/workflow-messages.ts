@@ -138,6 +138,17 @@ export const WORKFLOW_TEXT = {
       'branch-has-other-content': (p: P) => `Cabang ${p.branch} sudah ada dan berisi perubahan lain (${p.paths}). Tidak ada yang dikirim; hubungi pengelola Ronda.`,
       'branch-changed-meanwhile': (p: P) => `Cabang ${p.branch} berubah saat pengiriman; ulangi npm run submit.`,
       'not-kasi': (p: P) => `Persetujuan hanya oleh Kepala Seksi (role kasi di config.yaml). Identitas git Anda: ${p.email || '(belum diatur)'}. Kasi: ${p.kasi}.`,
+      'no-signing-key': () =>
+        'Persetujuan harus ditandatangani dengan kunci SSH Anda, tetapi git belum diatur untuk menandatangani.\n' +
+        '  1. Buat kunci (sekali saja): ssh-keygen -t ed25519 -C "email-kasi@instansi.go.id"\n' +
+        '  2. Atur git:  git config --global gpg.format ssh\n' +
+        '               git config --global user.signingkey ~/.ssh/id_ed25519.pub\n' +
+        '  3. Daftarkan kunci publik (isi ~/.ssh/id_ed25519.pub) di records/allowed_signers lewat pull request yang\n' +
+        '     disetujui kunci yang sudah terdaftar. Panduan lengkap: docs/panduan-kasi.md, bagian "Kunci tanda tangan".',
+      'signature-not-accepted': (p: P) =>
+        `Merge sudah ditandatangani, tetapi tanda tangan itu tidak akan diakui sebagai persetujuan (${p.reason}). ` +
+        `Pastikan kunci ${p.key || 'Anda'} terdaftar atas email ${p.email} di records/allowed_signers pada ${p.base}. Tidak ada yang diubah.`,
+      'self-approval': (p: P) => `Kepala Seksi tidak menyetujui ronde yang ia catat sendiri (${p.paths}); minta Kepala Seksi lain atau pejabat yang ditunjuk.`,
       'main-behind': (p: P) => `Cabang ${p.base} lokal tertinggal dari origin. Jalankan git pull di ${p.base} dulu, lalu ulangi.`,
       'branch-not-found': (p: P) => `Cabang "${p.branch}" tidak ditemukan. Cabang ronde yang ada: ${p.known}.`,
       'already-merged': (p: P) => `Cabang ${p.branch} sudah tergabung di ${p.base}.`,
@@ -213,6 +224,17 @@ export const WORKFLOW_TEXT = {
       'branch-has-other-content': (p: P) => `Branch ${p.branch} already exists with other changes (${p.paths}). Nothing was submitted; ask the Ronda maintainers.`,
       'branch-changed-meanwhile': (p: P) => `Branch ${p.branch} changed during the submit; run npm run submit again.`,
       'not-kasi': (p: P) => `Only a Kepala Seksi (role kasi in config.yaml) approves. Your git identity: ${p.email || '(not set)'}. Kasi: ${p.kasi}.`,
+      'no-signing-key': () =>
+        'An approval must be signed with your SSH key, but git is not set up to sign.\n' +
+        '  1. Make a key (once): ssh-keygen -t ed25519 -C "kasi-email@agency.go.id"\n' +
+        '  2. Set up git:  git config --global gpg.format ssh\n' +
+        '                  git config --global user.signingkey ~/.ssh/id_ed25519.pub\n' +
+        '  3. Register the public key (~/.ssh/id_ed25519.pub) in records/allowed_signers through a pull request approved\n' +
+        '     by a key already listed. Full guide: docs/panduan-kasi.md, section "Kunci tanda tangan".',
+      'signature-not-accepted': (p: P) =>
+        `The merge was signed, but that signature would not count as an approval (${p.reason}). ` +
+        `Make sure key ${p.key || 'yours'} is registered for ${p.email} in records/allowed_signers on ${p.base}. Nothing was changed.`,
+      'self-approval': (p: P) => `A head of section does not approve rounds they recorded themselves (${p.paths}); ask another head of section or the appointed official.`,
       'main-behind': (p: P) => `Local ${p.base} is behind origin. Run git pull on ${p.base} first, then retry.`,
       'branch-not-found': (p: P) => `Branch "${p.branch}" not found. Round branches: ${p.known}.`,
       'already-merged': (p: P) => `Branch ${p.branch} is already merged into ${p.base}.`,

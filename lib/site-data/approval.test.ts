@@ -18,12 +18,12 @@ function change(hash: string, who: { name: string; email: string }, date: string
 function history(file: Partial<FileHistory>, shallow = false): ArchiveHistory {
   const submit = change('a1', admin, '2026-11-01T09:30:00+07:00', {});
   const merge = change('m1', kasi, '2026-11-01T10:00:00+07:00', { parents: ['p', 'a1'], onMainline: true });
-  const approval = { state: 'approved' as const, by: { id: kasi.id, name: kasi.name, email: kasi.email, role: 'kasi' as const }, commit: 'm1', date: merge.committerDate, via: 'merge-author' as const };
+  const approval = { state: 'approved' as const, by: { id: kasi.id, name: kasi.name, email: kasi.email, role: 'kasi' as const }, commit: 'm1', date: merge.committerDate, via: 'ssh' as const, signature: 'ssh' as const };
   const f: FileHistory = {
     path: PATH, created: submit, changes: [submit, merge], landed: merge, approval,
     approvedVersions: [{ blob: 'blob1', approval }], blob: 'blob1', deleted: false, truncated: false, ...file,
   };
-  return { ref: 'HEAD', head: 'm1', shallow, commitsRead: 2, files: new Map([[PATH, f]]) };
+  return { ref: 'HEAD', head: 'm1', shallow, commitsRead: 2, files: new Map([[PATH, f]]), mainline: ['m1'], anchor: null, ignoredChanges: [] };
 }
 
 describe('recordHistory', () => {

@@ -1,11 +1,13 @@
-import type { ArchiveHistory, FileHistory, StaffIdentity } from '../git/history.ts';
+import type { Approval, ArchiveHistory, FileHistory, StaffIdentity } from '../git/history.ts';
 import type { ConfigRecord } from '../types.generated.ts';
 
 /**
  * What the archive site says about who approved a record, from the ONE history read of the build.
  *
- * - approved:   the current version reached the mainline through a kasi's merge (lib/git/history.ts).
- * - unapproved: it is on the mainline without that (direct push, squash, merge by a non-kasi), or the
+ * - approved:   the current version reached the mainline through a merge signed by a kasi's key, or by a
+ *               listed forge key on a kasi's web merge (lib/git/approvals.ts).
+ * - unapproved: it is on the mainline without that (direct push, squash, unsigned or badly signed merge,
+ *               signed by someone who was not kasi then), or the
  *               working copy differs from the committed version, or it was never committed.
  * - unknown:    there is no usable history (not a git repository, or a shallow clone that cut the
  *               record's history): the site says "riwayat tidak lengkap" instead of guessing.
@@ -16,10 +18,7 @@ export type ApprovalReason =
   | 'shallow-history'
   | 'not-committed'
   | 'modified'
-  | 'direct-push'
-  | 'squash-or-rebase'
-  | 'merge-by-non-kasi'
-  | 'not-on-mainline';
+  | NonNullable<Approval['reason']>;
 
 export interface PersonView {
   id: string | null;
@@ -35,6 +34,10 @@ export interface ApprovalView {
   /** ISO instant (committer date of the approving merge). */
   date: string | null;
   commit: string | null;
+  /** What verified it: the kasi's SSH key or a forge's web-merge key (null when not approved). */
+  via?: 'ssh' | 'forge' | null;
+  /** Fingerprint of the key that signed the approving merge. */
+  key?: string | null;
 }
 
 export type HistoryEventKind = 'submitted' | 'changed' | 'approved' | 'merged' | 'deleted';
@@ -53,10 +56,6 @@ export interface RecordHistoryView {
   events: HistoryEvent[];
   /** History cut by a shallow clone (creation unknown). */
   truncated: boolean;
-}
-
-export function staffIdentities(config: ConfigRecord | undefined): StaffIdentity[] {
-  return (config?.staff ?? []).map((s) => ({ id: s.id, name: s.name, email: s.email, role: s.role, nip: s.nip }));
 }
 
 export function personOf(config: ConfigRecord | undefined, id: string | null | undefined): PersonView {
@@ -100,7 +99,9 @@ export function recordHistory(
   const a = file.approval;
   let approval: ApprovalView;
   if (a.state === 'approved') {
-    approval = { state: 'approved', reason: null, by: a.by ? personOf(config, a.by.id) : null, date: a.date ?? null, commit: a.commit ?? null };
+    // The person as the staff list named them when they approved (a later list may have dropped them).
+    const by = a.by ? { ...personOf(config, a.by.id), name: a.by.name, nip: a.by.nip ?? personOf(config, a.by.id).nip } : null;
+    approval = { state: 'approved', reason: null, by, date: a.date ?? null, commit: a.commit ?? null, via: a.via ?? null, key: a.key ?? null };
   } else if (a.reason === 'shallow-history') {
     approval = { state: 'unknown', reason: 'shallow-history', by: null, date: null, commit: a.commit ?? null };
   } else {

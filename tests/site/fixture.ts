@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { generateDemoArchive, renderRound } from '../../lib/demo/generate-rounds.ts';
 import type { ChecklistsRecord, ConfigRecord, RoomRecord, RoundRecord } from '../../lib/types.generated.ts';
+import { signerLine, sshKey, sshSigning } from '../helpers/signing.ts';
 
 export const REPO = resolve(import.meta.dirname, '..', '..');
 export const ROOM = 'ruang-server-utama';
@@ -34,7 +35,7 @@ export interface Fixture {
 }
 
 function git(cwd: string, args: string[], who: { name: string; email: string }, date: string): string {
-  return execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', '-c', `user.name=${who.name}`, '-c', `user.email=${who.email}`, ...args], {
+  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', `user.name=${who.name}`, '-c', `user.email=${who.email}`, ...args], {
     cwd,
     env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_DIR: undefined, GIT_WORK_TREE: undefined, GIT_INDEX_FILE: undefined },
     encoding: 'utf8',
@@ -71,10 +72,14 @@ export function createFixture(): Fixture {
   hostile.record = { ...hostile.record, notes: HOSTILE_NOTE };
   hostile.text = renderRound(hostile.record);
 
-  // Config, checklists and room: set up by the kasi directly on main.
+  // Config, checklists, room and the kasi's key: set up by the kasi directly on main, signed (the trust anchor).
+  const keyDir = mkdtempSync(join(tmpdir(), 'ronda-site-keys-'));
+  const kasiKey = sshKey(keyDir, 'kasi');
+  const sign = [...sshSigning(kasiKey), '-c', 'commit.gpgSign=true'];
+  write(root, 'records/allowed_signers', signerLine(kasi.email, kasiKey));
   git(root, ['init', '-q', '-b', 'main'], kasi, '2026-10-20T08:00:00+07:00');
   git(root, ['add', 'records'], kasi, '2026-10-20T08:00:00+07:00');
-  git(root, ['commit', '-q', '-m', 'Konfigurasi arsip'], kasi, '2026-10-20T08:00:00+07:00');
+  git(root, [...sign, 'commit', '-q', '-m', 'Konfigurasi arsip'], kasi, '2026-10-20T08:00:00+07:00');
 
   // Admin submits all rounds but the last three (and the maintenance records) on a branch; the kasi merges.
   const batch = rounds.slice(0, -3);
@@ -84,7 +89,7 @@ export function createFixture(): Fixture {
   git(root, ['add', 'records'], admin, '2026-11-21T09:00:00+07:00');
   git(root, ['commit', '-q', '-m', 'Ronde 25 Oktober – 22 November'], admin, '2026-11-21T09:00:00+07:00');
   git(root, ['checkout', '-q', 'main'], kasi, '2026-11-21T15:30:00+07:00');
-  git(root, ['merge', '-q', '--no-ff', '-m', 'Setujui ronde 25 Oktober – 22 November', 'ronde/oktober-november'], kasi, '2026-11-21T15:30:00+07:00');
+  git(root, [...sign, 'merge', '-q', '--no-ff', '-m', 'Setujui ronde 25 Oktober – 22 November', 'ronde/oktober-november'], kasi, '2026-11-21T15:30:00+07:00');
   const mergeHash = git(root, ['rev-parse', 'HEAD'], kasi, '2026-11-21T15:30:00+07:00');
   const mergeDate = git(root, ['log', '-1', '--format=%cI', mergeHash], kasi, '2026-11-21T15:30:00+07:00');
 
@@ -100,7 +105,7 @@ export function createFixture(): Fixture {
   write(root, amended.path, amended.text);
   git(root, ['commit', '-q', '-am', 'Ralat kelembaban'], admin, '2026-11-22T10:05:00+07:00');
   git(root, ['checkout', '-q', 'main'], kasi, '2026-11-22T11:00:00+07:00');
-  git(root, ['merge', '-q', '--no-ff', '-m', 'Setujui ralat', 'ronde/ralat'], kasi, '2026-11-22T11:00:00+07:00');
+  git(root, [...sign, 'merge', '-q', '--no-ff', '-m', 'Setujui ralat', 'ronde/ralat'], kasi, '2026-11-22T11:00:00+07:00');
 
   // The last three rounds pushed straight to main: on the archive, not approved.
   for (const r of rounds.slice(-3)) write(root, r.path, r.text);

@@ -3,15 +3,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readHistory } from '../../lib/git/history.ts';
+import { sshKey } from '../helpers/signing.ts';
 import { ADMIN_BUDI, ADMIN_SARI, cleanup, fillRound, git, KASI, read, run, workspace, write, yesterdayWib } from './helpers.ts';
 
 afterAll(cleanup);
 
-const STAFF = [
-  { id: 'budi', name: 'Budi Santoso, S.Kom.', email: ADMIN_BUDI.email, role: 'admin' as const },
-  { id: 'sari', name: 'Sari Wulandari, A.Md.', email: ADMIN_SARI.email, role: 'admin' as const },
-  { id: 'hendra', name: 'Hendra Kurniawan, S.T., M.T.', email: KASI.email, role: 'kasi' as const },
-];
 const refsOf = (dir: string, home: string) => git(dir, ['for-each-ref', '--format=%(refname) %(objectname)'], home);
 
 describe('new → fill → submit → approve', () => {
@@ -61,7 +57,19 @@ describe('new → fill → submit → approve', () => {
     expect(refused.stderr).toMatch(/Kepala Seksi/);
     expect(git(ws.origin, ['rev-parse', 'main'], ws.home)).toBe(head);
 
-    // The kasi approves from a clone of their own.
+    // The admin with the kasi's e-mail and his own key: the signature would not count, so nothing moves.
+    const forger = ws.clone('forger', KASI, { signingKey: sshKey(ws.base, 'budi') });
+    const forged = await run('approve', [branch], forger, ws.home);
+    expect(forged.code).toBe(1);
+    expect(forged.stderr).toMatch(/tidak akan diakui sebagai persetujuan/);
+    expect(git(ws.origin, ['rev-parse', 'main'], ws.home)).toBe(head);
+    // A kasi without a signing key is told how to make and register one.
+    const unsigned = await run('approve', [branch], ws.clone('kasi-no-key', KASI, { signingKey: null }), ws.home);
+    expect(unsigned.code).toBe(1);
+    expect(unsigned.stderr).toMatch(/ssh-keygen -t ed25519/);
+    expect(unsigned.stderr).toMatch(/allowed_signers/);
+
+    // The kasi approves from a clone of their own, signing the merge with their key.
     const kasi = ws.clone('kasi', KASI);
     const approved = await run('approve', [branch], kasi, ws.home);
     expect(approved.code, approved.stderr + approved.stdout).toBe(0);
@@ -69,10 +77,11 @@ describe('new → fill → submit → approve', () => {
     expect(existsSync(join(kasi, path))).toBe(true);
     expect(git(kasi, ['worktree', 'list', '--porcelain'], ws.home).match(/^worktree /gm)).toHaveLength(1);
 
-    const history = await readHistory(ws.origin, STAFF, { ref: 'main' });
+    const history = await readHistory(ws.origin, { ref: 'main' });
     const file = history.files.get(path)!;
     expect(file.approval.state).toBe('approved');
     expect(file.approval.by?.id).toBe('hendra');
+    expect(file.approval).toMatchObject({ via: 'ssh', signature: 'ssh' });
     expect(file.created.authorEmail).toBe(ADMIN_BUDI.email);
     const merge = git(ws.origin, ['log', '-1', '--format=%B', 'main'], ws.home);
     expect(merge).toContain(`Approved-by: Hendra Kurniawan, S.T., M.T. <${KASI.email}>`);

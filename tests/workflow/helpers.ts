@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parseDocument, visit, type Scalar } from 'yaml';
+import { signerLine, sshKey, type SshKey } from '../helpers/signing.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX = join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs');
@@ -39,8 +40,10 @@ export interface Workspace {
   base: string;
   home: string;
   origin: string;
-  /** A clone of origin with `who` as its git identity. */
-  clone(name: string, who: Person): string;
+  /** The kasi's SSH signing key, listed in records/allowed_signers of the first commit (which it signs). */
+  kasiKey: SshKey;
+  /** A clone of origin with `who` as its git identity (and a signing key: the kasi's for the kasi). */
+  clone(name: string, who: Person, opts?: { signingKey?: SshKey | null }): string;
 }
 
 /** origin (bare) holding one commit on main: config, checklists, rooms and schemas of the project. */
@@ -60,18 +63,27 @@ export function workspace(): Workspace {
   cpSync(join(REPO_ROOT, 'records/rooms'), join(seed, 'records/rooms'), { recursive: true });
   cpSync(join(REPO_ROOT, 'schemas'), join(seed, 'schemas'), { recursive: true });
   writeFileSync(join(seed, '.gitignore'), '.ronda-cache/\n');
+  const kasiKey = sshKey(base, 'kasi');
+  writeFileSync(join(seed, 'records/allowed_signers'), signerLine(KASI.email, kasiKey));
   git(seed, ['add', '-A'], home);
-  git(seed, ['-c', `user.name=${KASI.name}`, '-c', `user.email=${KASI.email}`, 'commit', '-q', '-m', 'Arsip awal'], home);
+  git(seed, ['-c', `user.name=${KASI.name}`, '-c', `user.email=${KASI.email}`, '-c', 'gpg.format=ssh', '-c', `user.signingkey=${kasiKey.privatePath}`, 'commit', '-S', '-q', '-m', 'Arsip awal'], home);
   git(seed, ['push', '-q', origin, 'main'], home);
   return {
     base,
     home,
     origin,
-    clone(name, who) {
+    kasiKey,
+    clone(name, who, opts: { signingKey?: SshKey | null } = {}) {
       const dir = join(base, name);
       git(base, ['clone', '-q', origin, dir], home);
       git(dir, ['config', 'user.name', who.name], home);
       git(dir, ['config', 'user.email', who.email], home);
+      // The kasi's clone signs with the kasi's key unless told otherwise.
+      const key = opts.signingKey === undefined ? (who.email === KASI.email ? kasiKey : null) : opts.signingKey;
+      if (key) {
+        git(dir, ['config', 'gpg.format', 'ssh'], home);
+        git(dir, ['config', 'user.signingkey', key.privatePath], home);
+      }
       return dir;
     },
   };

@@ -25,7 +25,7 @@ beforeAll(async () => {
   git(admin, ['add', approvedPath], ws.home);
   git(admin, ['commit', '-q', '-m', 'Ronde'], ws.home);
   git(admin, ['checkout', '-q', 'main'], ws.home);
-  git(admin, ['-c', `user.name=${KASI.name}`, '-c', `user.email=${KASI.email}`, 'merge', '-q', '--no-ff', 'ronde/x', '-m', 'Persetujuan'], ws.home);
+  git(admin, ['-c', `user.name=${KASI.name}`, '-c', `user.email=${KASI.email}`, '-c', 'gpg.format=ssh', '-c', `user.signingkey=${ws.kasiKey.privatePath}`, 'merge', '-S', '-q', '--no-ff', 'ronde/x', '-m', 'Persetujuan'], ws.home);
   git(admin, ['push', '-q', 'origin', 'main'], ws.home);
 });
 
