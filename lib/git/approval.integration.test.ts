@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgeKey, forgeSigning, signerLine, sshKey, sshSigning, type ForgeKey, type SshKey } from '../../tests/helpers/signing.ts';
+import { recordTrail } from '../audit/record-trail.ts';
 import { readHistory, TrustAnchorError } from './history.ts';
 
 interface Person { id: string; name: string; email: string; role: 'admin' | 'kasi' }
@@ -196,6 +197,22 @@ describe('real approvals', () => {
     expect(h.files.get(R1)!.approval).toMatchObject({ state: 'approved', by: { id: 'hendra' } });
     expect(h.files.get(R2)!.approval).toMatchObject({ state: 'approved', by: { id: 'dewi' } });
     expect(h.ignoredChanges).toEqual([]);
+  });
+});
+
+describe('the audit trail', () => {
+  it('names every version with its verdict, and a round typed in by a colleague as recorded on behalf of the officer', async () => {
+    const r = anchored();
+    r.submitAndMerge('ronde/pagi', { [R1]: 'officer: sari\n' }, budi, { message: ['Approved-by: hendra'] });
+    const merge = r.submitAndMerge('ralat', { [R1]: 'officer: sari\namendments: [{ by: budi, at: "2026-11-25T08:00", reason: salah ketik }]\n' }, hendra, { sign: sshSigning(kHendra) });
+    const h = await readHistory(r.dir);
+    const staff = [budi, hendra, { id: 'sari', name: 'Sari', email: 'sari@lumajangkab.go.id', role: 'admin' as const }];
+    const trail = recordTrail(h, R1, staff, { officer: 'sari', amendments: [{ by: 'budi', at: '2026-11-25T08:00', reason: 'salah ketik' }] })!;
+    expect(trail).toMatchObject({ path: R1, approval: 'approved', approved_by: 'hendra', signature: 'ssh', on_behalf_of: 'sari', recorded_by: { staff: 'budi' } });
+    expect(trail.versions.map((v) => [v.approval, v.signature, v.reason])).toEqual([['unapproved', 'none', 'unsigned'], ['approved', 'ssh', null]]);
+    expect(trail.versions[1]!.commit).toBe(merge);
+    expect(trail.amendments).toEqual([{ by: 'budi', at: '2026-11-25T08:00', reason: 'salah ketik' }]);
+    expect(trail.trust_anchor?.commit).toBe(h.mainline[0]);
   });
 });
 

@@ -101,6 +101,8 @@ export interface ArchiveHistory {
   anchor: TrustAnchor | null;
   /** Changes to keys, staff or rules that reached main without an approval and so never took effect. */
   ignoredChanges: IgnoredChange[];
+  /** The verdict on each mainline commit that changed a kept file. */
+  verdicts: ReadonlyMap<string, Approval>;
 }
 
 export class GitHistoryError extends Error {
@@ -499,7 +501,7 @@ export async function readHistory(
     if (probe.code !== 0 || !resolved) {
       // HEAD of a fresh repository points to an unborn branch: no history yet, not an error.
       const unborn = ref === 'HEAD' && (await git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code !== 0;
-      if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map(), mainline: [], anchor: null, ignoredChanges: [] };
+      if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map(), mainline: [], anchor: null, ignoredChanges: [], verdicts: new Map() };
       throw new GitHistoryError(`unknown git ref '${ref}' in ${repoDir}`, 'BAD_REF');
     }
 
@@ -521,7 +523,7 @@ export async function readHistory(
     // The log's own tip: the ref may have moved since the probe.
     return {
       ref, head: r.head ?? resolved, shallow, commitsRead: r.commitsRead, files,
-      mainline: mainline.map((c) => c.hash), anchor: judged.anchor, ignoredChanges: judged.ignoredChanges,
+      mainline: mainline.map((c) => c.hash), anchor: judged.anchor, ignoredChanges: judged.ignoredChanges, verdicts: judged.verdicts,
     };
   } finally {
     log.kill(); // no-op once git has exited

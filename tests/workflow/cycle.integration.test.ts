@@ -82,6 +82,20 @@ describe('new → fill → submit → approve', () => {
     expect(file.approval.state).toBe('approved');
     expect(file.approval.by?.id).toBe('hendra');
     expect(file.approval).toMatchObject({ via: 'ssh', signature: 'ssh' });
+
+    // The auditor's trail of the round, as JSON and as Indonesian text.
+    git(kasi, ['pull', '-q', '--ff-only'], ws.home);
+    const audit = await run('audit', [path, '--json'], kasi, ws.home);
+    expect(audit.code, audit.stderr).toBe(0);
+    const trail = JSON.parse(audit.stdout) as { path: string; approval: string; approved_by: string; signature: string; versions: { approval: string; signature: string }[]; recorded_by: { staff: string }; on_behalf_of: string | null };
+    expect(trail).toMatchObject({ path, approval: 'approved', approved_by: 'hendra', signature: 'ssh', recorded_by: { staff: 'budi' }, on_behalf_of: null });
+    expect(trail.versions).toEqual([expect.objectContaining({ approval: 'approved', signature: 'ssh' })]);
+    const text = await run('audit', [path], kasi, ws.home);
+    expect(text.stdout).toMatch(/Disetujui oleh hendra \(tanda tangan kunci SSH SHA256:/);
+    expect(text.stdout).toMatch(/Dicatat oleh Budi Santoso/);
+    const missing = await run('audit', ['records/rounds/2020/01/tidak-ada.yaml'], kasi, ws.home);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/tidak ada dalam riwayat git/);
     expect(file.created.authorEmail).toBe(ADMIN_BUDI.email);
     const merge = git(ws.origin, ['log', '-1', '--format=%B', 'main'], ws.home);
     expect(merge).toContain(`Approved-by: Hendra Kurniawan, S.T., M.T. <${KASI.email}>`);

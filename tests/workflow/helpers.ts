@@ -92,7 +92,7 @@ export function workspace(): Workspace {
 export interface RunResult { code: number; stdout: string; stderr: string }
 
 /** Runs `scripts/<script>.ts` as a real process in `cwd`. */
-export function run(script: 'new' | 'submit' | 'approve' | 'check', args: string[], cwd: string, home: string): Promise<RunResult> {
+export function run(script: 'new' | 'submit' | 'approve' | 'check' | 'audit', args: string[], cwd: string, home: string): Promise<RunResult> {
   return new Promise((res) => {
     execFile(
       process.execPath,
