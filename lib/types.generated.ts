@@ -179,6 +179,10 @@ export interface ConfigRecord {
      * false bila staff sudah tidak bertugas.
      */
     active?: boolean;
+    /**
+     * Alamat no-reply situs git (mis. 12345+hendra@users.noreply.github.com) yang tercatat sebagai penulis merge web orang ini; merge web bertanda tangan kunci situs git diakui hanya bila penulisnya Kasi.
+     */
+    forge_emails?: string[];
   }[];
 }
 /**
