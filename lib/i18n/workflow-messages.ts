@@ -1,4 +1,5 @@
 import type { Lang } from './lang.ts';
+import { SITE_TEXT } from './site-strings.ts';
 
 /**
  * Words of the daily workflow: the comments in a new round form (SCAFFOLD_TEXT), the questions of
@@ -146,7 +147,7 @@ export const WORKFLOW_TEXT = {
         '  3. Daftarkan kunci publik (isi ~/.ssh/id_ed25519.pub) di records/allowed_signers lewat pull request yang\n' +
         '     disetujui kunci yang sudah terdaftar. Panduan lengkap: docs/panduan-kasi.md, bagian "Kunci tanda tangan".',
       'signature-not-accepted': (p: P) =>
-        `Merge sudah ditandatangani, tetapi tanda tangan itu tidak akan diakui sebagai persetujuan (${p.reason}). ` +
+        `Merge sudah ditandatangani, tetapi tanda tangan itu tidak akan diakui sebagai persetujuan: ${SITE_TEXT.id.approvalReason[String(p.reason)] ?? p.reason}. ` +
         `Pastikan kunci ${p.key || 'Anda'} terdaftar atas email ${p.email} di records/allowed_signers pada ${p.base}. Tidak ada yang diubah.`,
       'self-approval': (p: P) => `Kepala Seksi tidak menyetujui ronde yang ia catat sendiri (${p.paths}); minta Kepala Seksi lain atau pejabat yang ditunjuk.`,
       'main-behind': (p: P) => `Cabang ${p.base} lokal tertinggal dari origin. Jalankan git pull di ${p.base} dulu, lalu ulangi.`,
@@ -232,7 +233,7 @@ export const WORKFLOW_TEXT = {
         '  3. Register the public key (~/.ssh/id_ed25519.pub) in records/allowed_signers through a pull request approved\n' +
         '     by a key already listed. Full guide: docs/panduan-kasi.md, section "Kunci tanda tangan".',
       'signature-not-accepted': (p: P) =>
-        `The merge was signed, but that signature would not count as an approval (${p.reason}). ` +
+        `The merge was signed, but that signature would not count as an approval: ${SITE_TEXT.en.approvalReason[String(p.reason)] ?? p.reason}. ` +
         `Make sure key ${p.key || 'yours'} is registered for ${p.email} in records/allowed_signers on ${p.base}. Nothing was changed.`,
       'self-approval': (p: P) => `A head of section does not approve rounds they recorded themselves (${p.paths}); ask another head of section or the appointed official.`,
       'main-behind': (p: P) => `Local ${p.base} is behind origin. Run git pull on ${p.base} first, then retry.`,

@@ -61,7 +61,7 @@ describe('new → fill → submit → approve', () => {
     const forger = ws.clone('forger', KASI, { signingKey: sshKey(ws.base, 'budi') });
     const forged = await run('approve', [branch], forger, ws.home);
     expect(forged.code).toBe(1);
-    expect(forged.stderr).toMatch(/tidak akan diakui sebagai persetujuan/);
+    expect(forged.stderr).toMatch(/tidak akan diakui sebagai persetujuan: tanda tangan merge tidak sah atau kuncinya tidak terdaftar saat itu/);
     expect(git(ws.origin, ['rev-parse', 'main'], ws.home)).toBe(head);
     // A kasi without a signing key is told how to make and register one.
     const unsigned = await run('approve', [branch], ws.clone('kasi-no-key', KASI, { signingKey: null }), ws.home);
