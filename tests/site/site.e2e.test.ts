@@ -42,25 +42,36 @@ afterAll(async () => {
 
 const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).href;
 
-/** Opens a page and collects console errors, page errors and failed requests. */
-async function open(path: string, opts: { width?: number } = {}): Promise<{ page: Page; errors: string[]; dialogs: string[] }> {
-  const page = await browser.newPage({ viewport: { width: opts.width ?? 1280, height: 900 } });
-  const errors: string[] = [];
-  const dialogs: string[] = [];
+/** One tab per viewport width, reused: a new tab costs more than loading most pages. */
+const tabs = new Map<number, { page: Page; sink: { errors: string[]; dialogs: string[] } }>();
+
+async function tab(width: number) {
+  const known = tabs.get(width);
+  if (known) return known;
+  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+  const t = { page, sink: { errors: [] as string[], dialogs: [] as string[] } };
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    if (m.type() === 'error') t.sink.errors.push(`console: ${m.text()}`);
   });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()}`));
+  page.on('pageerror', (e) => t.sink.errors.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => t.sink.errors.push(`requestfailed: ${r.url()}`));
   page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+    if (r.status() >= 400) t.sink.errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   page.on('dialog', async (d) => {
-    dialogs.push(d.message());
+    t.sink.dialogs.push(d.message());
     await d.dismiss();
   });
-  await page.goto(url(path), { waitUntil: 'load' });
-  return { page, errors, dialogs };
+  tabs.set(width, t);
+  return t;
+}
+
+/** Loads a page in the tab of its width and collects console errors, page errors and failed requests. */
+async function open(path: string, opts: { width?: number } = {}): Promise<{ page: Page; errors: string[]; dialogs: string[] }> {
+  const t = await tab(opts.width ?? 1280);
+  t.sink = { errors: [], dialogs: [] };
+  await t.page.goto(url(path), { waitUntil: 'load' });
+  return { page: t.page, ...t.sink };
 }
 
 /** id-ID number text → number ("22,4" → 22.4, "1.234,5" → 1234.5, "12,5%" → 0.125, "–" → null). */
@@ -121,7 +132,6 @@ describe('archive site (built from a git fixture)', () => {
       await expect(page.locator('.demo-banner').textContent(), p).resolves.toMatch(p.startsWith('/en/') ? /SAMPLE DATA/ : /DATA CONTOH/);
       expect(await page.getAttribute('html', 'lang'), p).toBe(p.startsWith('/en/') ? 'en' : 'id');
       expect(await page.locator('h1').count(), p).toBe(1);
-      await page.close();
     }
   });
 
@@ -130,7 +140,6 @@ describe('archive site (built from a git fixture)', () => {
     await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
     expect(await page.locator('.pagefind-ui__result').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('has no broken internal links (crawl from /)', async () => {
@@ -186,7 +195,6 @@ describe('archive site (built from a git fixture)', () => {
         return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
       })) as { id: string; impact: string; nodes: string[] }[];
       for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${p}: ${v.id} (${v.impact}) ${v.nodes.join(', ')}`);
-      await page.close();
     }
     expect(found).toEqual([]);
   });
@@ -220,7 +228,6 @@ describe('archive site (built from a git fixture)', () => {
     const rows = await page.locator('table.trend-table tbody tr').evaluateAll((trs) =>
       trs.map((tr) => ({ key: tr.getAttribute('data-key')!, cells: [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()) })),
     );
-    await page.close();
     expect(rows.map((r) => r.key)).toEqual([...byDay.keys()].sort());
     const stat = (xs: number[]) => [Math.min(...xs), xs.reduce((a, b) => a + b, 0) / xs.length, Math.max(...xs)];
     for (const row of rows) {
@@ -254,14 +261,12 @@ describe('archive site (built from a git fixture)', () => {
     const history = await page.locator('table.history tbody tr').allTextContents();
     expect(history.some((h) => h.includes('Dicatat') && h.includes(fx.admin.name))).toBe(true);
     expect(history.some((h) => h.includes('Disetujui') && h.includes(fx.kasi.name))).toBe(true);
-    await page.close();
   });
 
   it('shows a round pushed straight to main as not approved, and an amended round with its amendment', async () => {
     const un = await open(roundUrlOf(fx.unapprovedPath));
     expect(await un.page.locator('.sig-kasi').first().getAttribute('data-approval')).toBe('unapproved');
     expect(await un.page.locator('.sig-kasi').first().textContent()).toContain('BELUM DISETUJUI');
-    await un.page.close();
 
     const am = await open(roundUrlOf(fx.amendedPath));
     expect(await am.page.locator('.sig-kasi').first().getAttribute('data-approval')).toBe('approved');
@@ -269,7 +274,6 @@ describe('archive site (built from a git fixture)', () => {
     expect(history.filter((h) => h.includes('Disetujui'))).toHaveLength(2);
     expect(history.some((h) => h.includes('Diubah'))).toBe(true);
     expect(await am.page.locator('.record-info').textContent()).toContain('Salah ketik kelembaban titik pertama');
-    await am.page.close();
   });
 
   it('keeps a hostile note inert: shown as text, no script, no dialog, no javascript: link', async () => {
@@ -287,7 +291,6 @@ describe('archive site (built from a git fixture)', () => {
     expect(html).not.toContain('<script>alert(1)');
     expect(html).not.toMatch(/href="\s*javascript:/i);
     expect(HOSTILE_NOTE).toContain('javascript:');
-    await page.close();
   });
 
   it('fits a phone: no horizontal page scroll at 375 px', async () => {
@@ -295,7 +298,6 @@ describe('archive site (built from a git fixture)', () => {
       const { page } = await open(p, { width: 375 });
       const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       expect(scroll, p).toBeLessThanOrEqual(client);
-      await page.close();
     }
   });
 
