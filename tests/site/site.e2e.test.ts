@@ -50,13 +50,16 @@ async function tab(width: number) {
   if (known) return known;
   const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
   const t = { page, sink: { errors: [] as string[], dialogs: [] as string[] } };
+  // A request belongs to the page load that started it: leaving a page aborts its late requests (the icon).
+  const startedUnder = new WeakMap<object, typeof t.sink>();
+  page.on('request', (r) => startedUnder.set(r, t.sink));
   page.on('console', (m) => {
     if (m.type() === 'error') t.sink.errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => t.sink.errors.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => t.sink.errors.push(`requestfailed: ${r.url()}`));
+  page.on('requestfailed', (r) => (startedUnder.get(r) ?? t.sink).errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   page.on('response', (r) => {
-    if (r.status() >= 400) t.sink.errors.push(`HTTP ${r.status()}: ${r.url()}`);
+    if (r.status() >= 400) (startedUnder.get(r.request()) ?? t.sink).errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   page.on('dialog', async (d) => {
     t.sink.dialogs.push(d.message());
