@@ -6,6 +6,10 @@ import { recordKindOf, toPosixRelative } from './paths.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { todayWib } from './time.ts';
 import { checkRules } from './validate/rules.ts';
+import { checkAllowedSigners, SIGNERS_FILE } from './validate/allowed-signers.ts';
+import { demoPublicKeys } from './demo/demo-history.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RoundEvaluation } from './evaluate/index.ts';
 
 export interface CheckOptions {
@@ -45,7 +49,7 @@ export async function checkArchive(root: string, opts: CheckOptions = {}): Promi
   const key = useResult ? resultKey(archive, today) : '';
   const saved = useResult ? readCacheFile<SavedResult>(root, RESULT_FILE) : null;
   if (saved && saved.key === key && Array.isArray(saved.problems)) {
-    return { archive, problems: saved.problems, evaluations: new LazyMap(() => checkRules(archive, { today }).evaluations) };
+    return { archive, problems: sortProblems([...saved.problems, ...signerProblems(root, archive)]), evaluations: new LazyMap(() => checkRules(archive, { today }).evaluations) };
   }
 
   const rules = applyRules(archive, today);
@@ -56,7 +60,19 @@ export async function checkArchive(root: string, opts: CheckOptions = {}): Promi
   }
   problems = sortProblems(await resolveLines(root, problems));
   if (useResult) writeCacheFile(root, RESULT_FILE, { key, problems } satisfies SavedResult);
-  return { archive, problems, evaluations: rules.evaluations };
+  return { archive, problems: sortProblems([...problems, ...signerProblems(root, archive)]), evaluations: rules.evaluations };
+}
+
+/** The keys file is small and outside the record cache: read and checked on every run. */
+function signerProblems(root: string, archive: Archive) {
+  const file = join(root, SIGNERS_FILE);
+  if (!existsSync(file)) return [];
+  const config = archive.config?.data;
+  return checkAllowedSigners(readFileSync(file, 'utf8'), {
+    demo: config?.demo === true,
+    demoKeys: demoPublicKeys(),
+    staffEmails: (config?.staff ?? []).map((s) => s.email),
+  });
 }
 
 /**

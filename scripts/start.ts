@@ -1,18 +1,25 @@
 /**
- * `npm start`: builds the archive site (as `npm run build`) and serves it, in one process. package.json
+ * `npm start`: builds the archive site (as `npm run build`) and serves it, in one process. With the demo
+ * records (`demo: true`) it builds from a generated demo history (admins' commits, the kasi's merges signed
+ * with the DEMO key), since the project's own commits are not kasi merges. package.json
  * starts it with `exec`, so this process is npm's own child: the SIGINT or SIGTERM npm passes on reaches the
  * server (not a shell that waits), which closes and frees the port.
  */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CLI_TEXT } from '../lib/i18n/cli-messages.ts';
+import { ensureDemoHistory } from '../lib/demo/demo-history.ts';
 import { BuildError, buildSite, buildSummary } from './build.ts';
 import { portFromEnv, serveUntilSignal } from './serve.ts';
 
-const root = resolve('.');
-const out = join(root, '_site');
+const project = resolve('.');
+const out = join(project, '_site');
 const port = portFromEnv();
 if (port === null) process.exit(2);
 try {
+  const demo = isDemo(project);
+  const root = demo ? ensureDemoHistory(project, join(project, '.ronda-demo')) : project;
+  if (demo) console.log(CLI_TEXT.id.demoHistory('.ronda-demo/'));
   const report = await buildSite({ root, out, langs: ['id', 'en'], search: true, cache: true });
   console.log(buildSummary(report, ['id', 'en']));
 } catch (e) {
@@ -22,3 +29,12 @@ try {
 }
 const code = await serveUntilSignal(out, port, '127.0.0.1');
 if (code !== 0) process.exit(code);
+
+/** The demo banner's switch, read as the build reads it (a file that does not parse is the build's to report). */
+function isDemo(root: string): boolean {
+  try {
+    return /^demo:\s*true\s*$/m.test(readFileSync(join(root, 'records/config.yaml'), 'utf8'));
+  } catch {
+    return false;
+  }
+}

@@ -54,6 +54,11 @@ describe('npm start', () => {
       const { npm, output } = await start(port);
       const home = await fetch(`http://127.0.0.1:${port}/`);
       expect(home.status, output()).toBe(200);
+      // Built from the demo history: rounds approved by the DEMO key, one forged approval waiting.
+      expect(output()).toContain('riwayat demo');
+      const page = await home.text();
+      expect(page).toMatch(/Disetujui/);
+      expect(page).toMatch(/Ronde menunggu persetujuan Kepala Seksi/);
       const kept = await fetch(`http://127.0.0.1:${port}/ronde/`, { keepalive: true }); // an open connection too
       expect(kept.status).toBe(200);
 

@@ -36,6 +36,10 @@ const id: Record<string, Text> = {
   'duplicate-items': { message: (p) => `ada nilai ganda di ${p.field}`, fix: () => 'Hapus nilai yang sama.' },
   'schema-other': { message: (p) => `nilai tidak sesuai formulir di ${p.field} (${p.detail})`, fix: (p) => withHint('Perbaiki nilainya.', p) },
   // Cross-record rules.
+  // records/allowed_signers.
+  'signers-line-invalid': { message: (p) => `baris kunci tidak dapat dibaca: ${p.text}`, fix: () => 'Tulis satu kunci per baris dalam format git: <email> <jenis kunci> <kunci> [keterangan], mis. `hendra@kab.go.id ssh-ed25519 AAAAC3Nza… hendra` (isi berkas ~/.ssh/id_ed25519.pub diawali email).' },
+  'signers-demo-key': { message: (p) => `kunci DEMO terdaftar untuk ${p.principal}, padahal arsip ini bukan demo (demo: false)`, fix: () => 'Kunci privat DEMO tersimpan terbuka di repositori Ronda, sehingga siapa pun dapat menandatangani persetujuan dengannya. Hapus baris ini dan daftarkan kunci Kasi yang sebenarnya (docs/panduan-kasi.md).' },
+  'signers-unknown-principal': { message: (p) => `email ${p.principal} tidak ada di daftar staf config.yaml`, fix: () => 'Persetujuan dengan kunci ini tidak akan diakui. Samakan email dengan email staf di config.yaml, atau hapus barisnya.' },
   'unknown-room': { message: (p) => `ruang "${p.room}" tidak ada di records/rooms/`, fix: (p) => `Gunakan id ruang yang ada: ${p.known}.` },
   'unknown-shift': { message: (p) => `shift "${p.shift}" tidak ada di config.yaml`, fix: (p) => `Gunakan salah satu: ${p.known}.` },
   'unknown-officer': { message: (p) => `petugas "${p.officer}" tidak ada di daftar staff config.yaml`, fix: (p) => `Gunakan id staff: ${p.known}.` },
@@ -99,6 +103,10 @@ const en: Record<string, Text> = {
   'text-too-long': { message: (p) => `text ${p.field} is too long (max ${p.limit} characters)`, fix: () => 'Shorten it; long narratives belong in a maintenance record.' },
   'duplicate-items': { message: (p) => `repeated values in ${p.field}`, fix: () => 'Remove the repeats.' },
   'schema-other': { message: (p) => `value does not fit the form at ${p.field} (${p.detail})`, fix: () => 'Fix the value.' },
+  // records/allowed_signers.
+  'signers-line-invalid': { message: (p) => `key line cannot be read: ${p.text}`, fix: () => 'Write one key per line in git\'s format: <email> <key type> <key> [comment], e.g. `hendra@kab.go.id ssh-ed25519 AAAAC3Nza… hendra` (the content of ~/.ssh/id_ed25519.pub preceded by the e-mail).' },
+  'signers-demo-key': { message: (p) => `a DEMO key is listed for ${p.principal}, but this archive is not a demo (demo: false)`, fix: () => 'The DEMO private key is published in the Ronda repository, so anyone can sign approvals with it. Remove this line and register the real kasi\'s key (docs/panduan-kasi.md).' },
+  'signers-unknown-principal': { message: (p) => `e-mail ${p.principal} is not in config.yaml's staff list`, fix: () => 'Approvals signed with this key will not count. Use the staff member\'s e-mail from config.yaml, or remove the line.' },
   'unknown-room': { message: (p) => `room "${p.room}" is not in records/rooms/`, fix: (p) => `Use an existing room id: ${p.known}.` },
   'unknown-shift': { message: (p) => `shift "${p.shift}" is not in config.yaml`, fix: (p) => `Use one of: ${p.known}.` },
   'unknown-officer': { message: (p) => `officer "${p.officer}" is not in config.yaml staff`, fix: (p) => `Use a staff id: ${p.known}.` },
