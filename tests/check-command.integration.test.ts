@@ -75,6 +75,17 @@ describe('npm run check', () => {
     expect(r.out).toContain('berkas tidak ditemukan');
   });
 
+  it('refuses the published DEMO key outside the demo, naming the line and the fix, even from the cache', async () => {
+    await useFixture('valid');
+    check(); // a cached whole-archive answer must not hide the keys file
+    const signers = (await readFile(join(FIXTURES, 'allowed-signers/demo-key.txt'), 'utf8')).replace('hendra.kurniawan@lumajangkab.go.id', 'hendra@example.go.id');
+    await writeFile(join(root, 'records/allowed_signers'), signers);
+    const r = check();
+    await rm(join(root, 'records/allowed_signers'));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^records\/allowed_signers:2:1  galat: kunci DEMO terdaftar untuk hendra@example.go.id, padahal arsip ini bukan demo \(demo: false\)  \(.*Hapus baris ini/m);
+  });
+
   it('re-checks an unchanged archive from the cache without parsing', async () => {
     await useFixture('valid');
     check(); // warm the cache
