@@ -23,6 +23,9 @@ async function main(argv: string[]): Promise<number> {
   const changed = await changedRecordFiles(root, values.base);
   const { archive, problems, evaluations } = await checkArchive(root);
   const changedPaths = new Set(changed.map((c) => c.path));
+  const config = archive.config?.data;
+  // One history pass gives who committed each round and every round's submit time for the SOP timing.
+  const history = config ? await readHistory(root) : null;
   const rounds = changed.flatMap((c) => {
     if (c.status === 'D' || recordKindOf(c.path) !== 'round') return [];
     const round = archive.rounds.find((r) => r.path === c.path);
@@ -30,12 +33,12 @@ async function main(argv: string[]): Promise<number> {
     if (!round || !evaluation) return []; // invalid round: its problems are listed below
     const prev = previousRoundOf(round, archive);
     const previous = prev && evaluations.get(prev.path) ? { round: prev.data, evaluation: evaluations.get(prev.path)! } : null;
-    return [reviewRound(c.path, c.status === 'A' ? 'added' : 'modified', round.data, evaluation, archive.rooms.get(round.data.room)?.data, previous)];
+    const author = history?.files.get(c.path)?.created.authorEmail.trim().toLowerCase();
+    const typist = author ? (config?.staff.find((s) => s.email.trim().toLowerCase() === author) ?? null) : null;
+    const recordedBy = author && typist?.id !== round.data.officer ? (typist?.name ?? author) : null;
+    return [reviewRound(c.path, c.status === 'A' ? 'added' : 'modified', round.data, evaluation, archive.rooms.get(round.data.room)?.data, previous, recordedBy)];
   });
   const integrity = await compareWithBase(root, values.base, archive);
-  // One history pass gives every round's submit time for the SOP timing.
-  const config = archive.config?.data;
-  const history = config ? await readHistory(root) : null;
   const timing = new Map(
     config ? rounds.map((r) => [r.path, roundTiming(archive.rounds.find((x) => x.path === r.path)!.data, config.sop_time_standards, eventsFromHistory(history?.files.get(r.path)))] as const) : [],
   );

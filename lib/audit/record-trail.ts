@@ -65,7 +65,7 @@ export function recordTrail(history: ArchiveHistory, path: string, staff: readon
     key: current.key ?? null,
     reason: current.reason ?? null,
     recorded_by: creator ? { staff: recorder?.id ?? null, name: recorder?.name ?? creator.authorName, email: creator.authorEmail, date: creator.authorDate } : null,
-    on_behalf_of: officer && recorder && officer !== recorder.id ? officer : null,
+    on_behalf_of: officer && creator && officer !== recorder?.id ? officer : null,
     versions,
     amendments,
     trust_anchor: history.anchor,

@@ -33,6 +33,7 @@ export function renderReview(doc: ReviewDocument, lang: Lang): string {
   for (const r of doc.rounds) {
     out.push(`### ${t.verdict[r.verdict]} · ${t.round(r.roomName, formatDate(r.date, lang), r.shift)} (${r.change === 'added' ? t.added : t.modified})`);
     out.push(`\`${r.path}\` · ${t.officerLine(r.officer, r.startedAt, r.finishedAt ?? '?')}`, '');
+    if (r.recordedBy) out.push(t.recordedBy(cell(r.recordedBy), r.officer), '');
 
     out.push(`#### ${t.readingsHeading}`);
     if (r.excursions.length === 0 && r.rateViolations.length === 0) out.push(t.readingsNone);

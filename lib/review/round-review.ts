@@ -10,6 +10,8 @@ export interface RoundReview {
   date: string;
   shift: string;
   officer: string;
+  /** Who committed the round, by name, when not the officer (typed in from a paper form); else null. */
+  recordedBy: string | null;
   verdict: RoundEvaluation['verdict'];
   startedAt: string;
   finishedAt: string | null;
@@ -35,6 +37,7 @@ export function reviewRound(
   evaluation: RoundEvaluation,
   room: RoomRecord | undefined,
   previous: { round: RoundRecord; evaluation: RoundEvaluation } | null,
+  recordedBy: string | null = null,
 ): RoundReview {
   const names = new Map(room?.equipment.map((e) => [e.id, e.name]) ?? []);
   const findings = round.findings ?? [];
@@ -50,6 +53,7 @@ export function reviewRound(
     date: round.date,
     shift: round.shift,
     officer: round.officer,
+    recordedBy,
     verdict: evaluation.verdict,
     startedAt: round.started_at,
     finishedAt: round.finished_at ?? null,

@@ -56,6 +56,8 @@ export interface RecordHistoryView {
   events: HistoryEvent[];
   /** History cut by a shallow clone (creation unknown). */
   truncated: boolean;
+  /** Who committed the record's first version (a staff member by e-mail, else git's name); null when unknown. */
+  recordedBy: PersonView | null;
 }
 
 export function personOf(config: ConfigRecord | undefined, id: string | null | undefined): PersonView {
@@ -79,14 +81,16 @@ export function recordHistory(
     commit: null,
     events: [],
     truncated: reason === 'shallow-history',
+    recordedBy: null,
   });
   if (!history) return unknown('no-history');
   const file = history.files.get(path);
   if (!file) {
     if (history.shallow) return unknown('shallow-history');
-    return { approval: { state: 'unapproved', reason: 'not-committed', by: null, date: null, commit: null }, commit: null, events: [], truncated: false };
+    return { approval: { state: 'unapproved', reason: 'not-committed', by: null, date: null, commit: null }, commit: null, events: [], truncated: false, recordedBy: null };
   }
   const events = historyEvents(file, config);
+  const recordedBy = file.truncated ? null : personByEmail(config, file.created.authorEmail, file.created.authorName);
   const commit = file.landed?.hash ?? null;
   if (file.blob !== blob) {
     return {
@@ -94,6 +98,7 @@ export function recordHistory(
       commit,
       events,
       truncated: file.truncated,
+      recordedBy,
     };
   }
   const a = file.approval;
@@ -107,7 +112,13 @@ export function recordHistory(
   } else {
     approval = { state: 'unapproved', reason: a.reason ?? null, by: null, date: a.date ?? null, commit: a.commit ?? null };
   }
-  return { approval, commit, events, truncated: file.truncated };
+  return { approval, commit, events, truncated: file.truncated, recordedBy };
+}
+
+/** The staff member with this e-mail (compared as git users type it), else git's name for the author. */
+function personByEmail(config: ConfigRecord | undefined, email: string, name: string): PersonView {
+  const s = config?.staff.find((x) => x.email.trim().toLowerCase() === email.trim().toLowerCase());
+  return s ? personOf(config, s.id) : { id: null, name: name || email, nip: null, title: null };
 }
 
 function historyEvents(file: FileHistory, config: ConfigRecord | undefined): HistoryEvent[] {

@@ -27,6 +27,8 @@ export interface RoundPage {
   date: string;
   shift: { id: string; name: string; start: string | null; end: string | null };
   officer: PersonView;
+  /** Who committed the round when it was not the officer (a colleague typing in a paper form); else null. */
+  recordedBy: PersonView | null;
   startedAt: string;
   finishedAt: string | null;
   verdict: Verdict;
@@ -229,6 +231,7 @@ export function buildRoundPage(ctx: RoundPageContext, i: number): RoundPageData 
     date: e.date,
     shift: { id: e.shift, name: shift?.name ?? e.shift, start: shift?.start ?? null, end: shift?.end ?? null },
     officer: personOf(ctx.config, r.officer),
+    recordedBy: e.history.recordedBy && e.history.recordedBy.id !== r.officer ? e.history.recordedBy : null,
     startedAt: r.started_at,
     finishedAt: r.finished_at ?? null,
     verdict: ev.verdict,

@@ -57,6 +57,7 @@ function page(over: Partial<RoundPage> = {}): RoundPage {
     date: '2025-03-04',
     shift: { id: 'pagi', name: 'Pagi', start: '07:00', end: '14:00' },
     officer: { id: 'dewi', name: 'Dewi Lestari', nip: '19850110 201001 1 010', title: 'Administrator Server' },
+    recordedBy: null,
     startedAt: '07:10',
     finishedAt: '07:55',
     verdict: 'ok',
@@ -242,6 +243,14 @@ describe('round page', () => {
     expect(out).toContain(`<p class="sig-stamp sig-unknown"><strong>${t.sig.unknown}</strong><br>${t.sig.unknownText}</p>`);
     expect(count(out, '<p class="sig-stamp sig-unknown">')).toBe(2);
     expect(out).not.toContain('sig-pending');
+  });
+
+  it('says who typed the round in when it was not the officer, on the form and by the signature', () => {
+    const budi = { id: 'budi', name: 'Budi Santoso', nip: null, title: null };
+    const text = render(page({ recordedBy: budi }));
+    expect(count(text, 'dicatat oleh Budi Santoso atas nama Dewi Lestari')).toBe(4); // both forms: the head and the officer's signature
+    expect(render(page({ recordedBy: budi }), 1)).toContain('recorded by Budi Santoso on behalf of Dewi Lestari');
+    expect(render(page())).not.toContain('atas nama');
   });
 
   it('says so when a round has no findings, history or amendments, and lists them when it has', () => {

@@ -33,7 +33,7 @@ beforeAll(() => {
   mkdirSync(join(clone, roundPath, '..'), { recursive: true });
   writeFileSync(
     join(clone, roundPath),
-    `room: ruang-server-utama\ndate: "${date}"\nshift: pagi\nofficer: budi\nstarted_at: "08:00"\nfinished_at: "09:20"\n` +
+    `room: ruang-server-utama\ndate: "${date}"\nshift: pagi\nofficer: sari\nstarted_at: "08:00"\nfinished_at: "09:20"\n` +
       `readings:\n  - { point: rak-a-depan, time: "08:05", temperature_c: 28.5, humidity_pct: 45, note: "Pintu rak terbuka" }\n` +
       `  - { point: rak-b-depan, time: "08:06", temperature_c: 22.0, humidity_pct: 50 }\n` +
       `checks:\n${checks}findings:\n  - { id: T-2026-900, equipment: ups-02, description: UPS B mati, status: terbuka }\n`,
@@ -53,6 +53,11 @@ beforeAll(() => {
 afterAll(cleanup);
 
 describe('npm run review', () => {
+  it('says the round was typed in by someone other than its officer', () => {
+    expect(markdown).toContain('Dicatat oleh **Budi Santoso, S.Kom.** atas nama petugas **sari**');
+    expect(english).toContain('Recorded by **Budi Santoso, S.Kom.** on behalf of officer **sari**');
+  });
+
   it('starts with the hidden marker the CI comment step updates', () => {
     expect(markdown.startsWith('<!-- ronda-review -->')).toBe(true);
   });

@@ -129,7 +129,7 @@ function formMeta(r: RoundPage, c: PageContext): Html {
   <div><dt>${w.round.meta.date}</dt><dd>${f.dateLong(r.date)}</dd></div>
   <div><dt>${w.round.meta.shift}</dt><dd>${r.shift.name}${r.shift.start ? html` (${f.time(r.shift.start)}–${f.time(r.shift.end)} WIB)` : ''}</dd></div>
   <div><dt>${w.round.meta.time}</dt><dd>${f.time(r.startedAt)}${r.finishedAt ? html`–${f.time(r.finishedAt)}` : ''} WIB</dd></div>
-  <div><dt>${w.round.meta.officer}</dt><dd>${r.officer.name}</dd></div>
+  <div><dt>${w.round.meta.officer}</dt><dd>${r.officer.name}${r.recordedBy ? html` <span class="recorded-by">(${w.sig.recordedBy(r.recordedBy.name, r.officer.name)})</span>` : ''}</dd></div>
   <div><dt>${w.round.meta.verdict}</dt><dd>${m.verdict(c, r.verdict)}</dd></div>
 ${model.sop.number ? html`<div><dt>${w.round.meta.sop}</dt><dd>${w.sop(model.sop.number, model.sop.title)}</dd></div>` : ''}</dl>
 `;
@@ -286,7 +286,7 @@ function sigBlock(r: RoundPage, c: PageContext, approvedAt: string | null): Html
     <p>&nbsp;</p>
     <p>${w.sig.officer}</p>
     <p class="sig-role">${r.officer.title || w.sig.officerRole}</p>
-    <p class="sig-stamp sig-recorded">${w.sig.recorded}${r.history.length ? html`<br>${f.instant(r.history[0]!.date)}` : ''}</p>
+    <p class="sig-stamp sig-recorded">${w.sig.recorded}${r.history.length ? html`<br>${f.instant(r.history[0]!.date)}` : ''}${r.recordedBy ? html`<br>${w.sig.recordedBy(r.recordedBy.name, r.officer.name)}` : ''}</p>
     <p class="sig-name">${r.officer.name}</p>
     <p class="sig-nip">${r.officer.nip ? html`${w.sig.nip} ${r.officer.nip}` : w.sig.blankNip}</p>
   </div>
