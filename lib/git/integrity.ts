@@ -11,7 +11,9 @@
  *   changed field; earlier amendments altered or removed → error `amendment-removed`;
  * - records/config.yaml thresholds, staff, schedule, holidays, shifts, SOP time standards or time zone,
  *   records/checklists.yaml categories, or a room file changed, added or deleted → warning
- *   `needs-kasi-attention` naming what changed.
+ *   `needs-kasi-attention` naming what changed;
+ * - keys, staff, thresholds or checklists changed in the same branch as any other record → error
+ *   `governance-mixed` (a rule change is approved on its own, never slipped in with a round).
  * Staff (who counts as kasi) come from the base's config.yaml, so a branch cannot approve itself by
  * adding a kasi. Lines are resolved here (resolveLines), so callers print the problems as they are.
  */
@@ -20,7 +22,9 @@ import { parseYamlSource } from '../load/yaml-source.ts';
 import { CHECKLISTS_PATH, CONFIG_PATH, recordKindOf } from '../paths.ts';
 import { problem, problemAt, type Problem } from '../problems.ts';
 import type { ConfigRecord } from '../types.generated.ts';
+import { isGovernancePath } from './approvals.ts';
 import { gitBlobId } from './blob-id.ts';
+import { changedRecordFiles } from './changed-files.ts';
 import { readHistory, type FileHistory, type StaffIdentity } from './history.ts';
 import { readWorkingFile, resolveCommit, showFile, treeBlobs } from './repo.ts';
 
@@ -39,6 +43,7 @@ export async function compareWithBase(root: string, baseRef: string, archive?: A
 
   const out: Problem[] = [];
   const workingPaths = new Set(current.allPaths);
+  out.push(...mixedGovernance(await changedRecordFiles(root, baseRef)));
 
   for (const [path, baseBlob] of baseFiles) {
     if (recordKindOf(path) !== 'round') continue;
@@ -114,6 +119,13 @@ export async function compareWithBase(root: string, baseRef: string, archive?: A
   }
 
   return resolveLines(root, out);
+}
+
+/** A governance file changed beside other records: one error per governance file, naming one of the others. */
+function mixedGovernance(changed: readonly { path: string }[]): Problem[] {
+  const others = changed.filter((c) => !isGovernancePath(c.path));
+  if (others.length === 0) return [];
+  return changed.filter((c) => isGovernancePath(c.path)).map((g) => problem(g.path, { line: 1, col: 1 }, 'governance-mixed', { others: others.length, example: others[0]!.path }));
 }
 
 function approvalOfFile(f: FileHistory | undefined): { by: string; date: string } | null {

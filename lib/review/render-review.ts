@@ -28,6 +28,8 @@ const signed = (v: number | null, lang: Lang) => (v == null ? '–' : `${v > 0 ?
 export function renderReview(doc: ReviewDocument, lang: Lang): string {
   const t = REVIEW_TEXT[lang];
   const out: string[] = [REVIEW_MARKER, `## ${t.title}`, ''];
+  // A rule change riding along with rounds is the first thing the kasi must see: approving one approves both.
+  for (const p of doc.integrity.filter((x) => x.code === 'governance-mixed')) out.push(`> 🛑 **${cell(problemText(p, lang).message)}** (\`${p.file}\`). ${cell(problemText(p, lang).fix)}`, '');
   if (doc.rounds.length === 0) out.push(t.noRounds, '');
 
   for (const r of doc.rounds) {

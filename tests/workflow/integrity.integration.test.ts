@@ -83,12 +83,27 @@ describe('compareWithBase', () => {
     write(dir, 'records/rooms/ruang-server-utama.yaml', read(dir, 'records/rooms/ruang-server-utama.yaml').replace('AC Presisi 1', 'AC Presisi Satu'));
     const problems = await problemsAgainstMain(dir);
     expect(problems.map((p) => [p.file, p.code, p.params.what, p.severity])).toEqual([
+      ['records/config.yaml', 'governance-mixed', undefined, 'error'],
       ['records/config.yaml', 'needs-kasi-attention', 'thresholds', 'warning'],
       ['records/config.yaml', 'needs-kasi-attention', 'staff', 'warning'],
       ['records/rooms/ruang-server-utama.yaml', 'needs-kasi-attention', 'equipment', 'warning'],
     ]);
+    expect(problems[0]!.params).toEqual({ others: 1, example: 'records/rooms/ruang-server-utama.yaml' });
     const config = read(dir, 'records/config.yaml').split('\n');
-    expect(problems[0]!.line).toBe(config.findIndex((l) => l.startsWith('thresholds:')) + 1);
+    expect(problems[1]!.line).toBe(config.findIndex((l) => l.startsWith('thresholds:')) + 1);
+  });
+
+  it('a rule change on its own → warnings only; beside a round → an error on each rule file', async () => {
+    const dir = editor('rules-alone');
+    write(dir, 'records/checklists.yaml', `${read(dir, 'records/checklists.yaml')}\n# catatan\n`);
+    write(dir, 'records/allowed_signers', `${read(dir, 'records/allowed_signers')}# kunci cadangan menyusul\n`);
+    expect((await problemsAgainstMain(dir)).filter((p) => p.severity === 'error')).toEqual([]);
+    write(dir, 'records/ruang-baru.txt', 'catatan\n');
+    const errors = (await problemsAgainstMain(dir)).filter((p) => p.severity === 'error');
+    expect(errors.map((p) => [p.file, p.code])).toEqual([
+      ['records/allowed_signers', 'governance-mixed'],
+      ['records/checklists.yaml', 'governance-mixed'],
+    ]);
   });
 
   it('submit refuses a correction of an approved round until it carries an amendment', async () => {

@@ -76,6 +76,12 @@ describe('npm run review', () => {
     expect(markdown).toMatch(/⚠️ `records\/config\.yaml:\d+` perubahan .*ambang batas.* perlu persetujuan Kasi/);
   });
 
+  it('says first, above every round, that a threshold change rides along with a round', () => {
+    const head = markdown.split('### ')[0]!;
+    expect(head).toMatch(/> 🛑 \*\*perubahan kunci, staf, ambang batas, atau checklist dikirim bersama 1 berkas lain \(mis\. records\/rounds\/.+\)\*\* \(`records\/config\.yaml`\)/);
+    expect(english.split('### ')[0]).toContain('sent together with 1 other files');
+  });
+
   it('reports the SOP timing of the round', () => {
     expect(markdown).toContain('Pengecekan dan pencatatan: 1 jam 20 menit (mutu baku 2 jam)');
     expect(markdown).toContain('Lebih dari 1 jam sejak mulai');
