@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgeKey, forgeSigning, signerLine, sshKey, sshSigning, type ForgeKey, type SshKey } from '../../tests/helpers/signing.ts';
 import { recordTrail } from '../audit/record-trail.ts';
+import { criteriaAt } from '../site-data/criteria.ts';
 import { readHistory, TrustAnchorError } from './history.ts';
 
 interface Person { id: string; name: string; email: string; role: 'admin' | 'kasi' }
@@ -197,6 +198,37 @@ describe('real approvals', () => {
     expect(h.files.get(R1)!.approval).toMatchObject({ state: 'approved', by: { id: 'hendra' } });
     expect(h.files.get(R2)!.approval).toMatchObject({ state: 'approved', by: { id: 'dewi' } });
     expect(h.ignoredChanges).toEqual([]);
+  });
+});
+
+describe('rules judged as they were', () => {
+  const limits = (max: number) => `thresholds:\n  temperature_c:\n    normal: { min: 20, max: ${max} }\n`;
+  const maxOf = (v: { thresholds: unknown } | null) => (v?.thresholds as { temperature_c: { normal: { max: number } } } | undefined)?.temperature_c.normal.max;
+
+  it('a threshold relaxed straight on main never takes effect; one the kasi approves applies from its approval on', async () => {
+    const r = new Repo();
+    r.commit(hendra, 'Awal', { 'records/allowed_signers': signerLine(hendra.email, kHendra), 'records/config.yaml': config([budi, hendra], limits(25)) }, sshSigning(kHendra));
+    r.submitAndMerge('ronde/pagi', { [R1]: 'a: 1\n' }, hendra, { sign: sshSigning(kHendra) });
+    r.commit(budi, 'Longgarkan ambang', { 'records/config.yaml': config([budi, hendra], limits(30)) });
+    let h = await readHistory(r.dir);
+    expect(h.criteria.map(maxOf)).toEqual([25]);
+    expect(h.ignoredChanges.map((c) => c.path)).toEqual(['records/config.yaml']);
+
+    r.submitAndMerge('ambang', { 'records/config.yaml': config([budi, hendra], limits(27)) }, hendra, { sign: sshSigning(kHendra) });
+    h = await readHistory(r.dir);
+    expect(h.criteria.map(maxOf)).toEqual([25, 27]);
+    // R1 was recorded before the change: still the old limit. A round after the approval: the new one.
+    expect(maxOf(criteriaAt(h.criteria, '2026-11-01', '12:00'))).toBe(25);
+    expect(maxOf(criteriaAt(h.criteria, '2026-12-31', '08:00'))).toBe(27);
+  });
+
+  it('a change of staff alone keeps the same thresholds and checklists version', async () => {
+    const r = new Repo();
+    r.commit(hendra, 'Awal', { 'records/allowed_signers': signerLine(hendra.email, kHendra), 'records/config.yaml': config([budi, hendra], limits(25)) }, sshSigning(kHendra));
+    r.submitAndMerge('staf', { 'records/config.yaml': config([budi, hendra, dewi], limits(25)) }, hendra, { sign: sshSigning(kHendra) });
+    const h = await readHistory(r.dir);
+    expect(h.criteria).toHaveLength(2); // a new config version, judged the same (the site compares content)
+    expect(h.criteria.map(maxOf)).toEqual([25, 25]);
   });
 });
 

@@ -22,13 +22,26 @@ export const isGovernancePath = (p: string) => p === SIGNERS_PATH || p === CONFI
 export interface TrustAnchor { commit: string; date: string; signer: string | null; key: string | null }
 /** A change to keys, staff or rules on main that did not take effect (it was not approved). */
 export interface IgnoredChange { commit: string; path: string; date: string }
-export interface Judged { verdicts: Map<string, Approval>; anchor: TrustAnchor | null; ignoredChanges: IgnoredChange[] }
+/**
+ * Thresholds and checklists as they stood from `date` (the approval that brought them) until the next
+ * version: a round is judged by the version in force when it was recorded, so later edits re-judge nothing.
+ */
+export interface CriteriaVersion {
+  commit: string;
+  date: string;
+  configBlob: string | null;
+  checklistsBlob: string | null;
+  /** Parsed `thresholds` of that config.yaml, and that checklists.yaml (null when absent or unreadable). */
+  thresholds: unknown;
+  checklists: unknown;
+}
+export interface Judged { verdicts: Map<string, Approval>; anchor: TrustAnchor | null; ignoredChanges: IgnoredChange[]; criteria: CriteriaVersion[] }
 
 export class TrustAnchorError extends Error {}
 
 /** Blob ids of the governance files in force. */
-interface KeyState { signers: string | null; config: string | null; forge: Map<string, string> }
-const copy = (s: KeyState): KeyState => ({ signers: s.signers, config: s.config, forge: new Map(s.forge) });
+interface KeyState { signers: string | null; config: string | null; checklists: string | null; forge: Map<string, string> }
+const copy = (s: KeyState): KeyState => ({ ...s, forge: new Map(s.forge) });
 type GovChange = { path: string; blob: string | null };
 
 /**
@@ -41,7 +54,12 @@ export async function judgeMainline(repo: string, mainline: readonly CommitRef[]
   const judge = (commits: readonly CommitRef[], s: KeyState) => judgeUnder(repo, commits, s, blobs);
   const verdicts = new Map<string, Approval>();
   const ignoredChanges: IgnoredChange[] = [];
-  let state: KeyState = { signers: null, config: null, forge: new Map() };
+  let state: KeyState = { signers: null, config: null, checklists: null, forge: new Map() };
+  const criteria: CriteriaVersion[] = [];
+  const takeEffect = (c: CommitRef, next: KeyState) => {
+    if (criteria.length === 0 || next.config !== state.config || next.checklists !== state.checklists) criteria.push(criteriaOf(c, next, blobs));
+    state = next;
+  };
   let anchor: TrustAnchor | null = null;
   let stretch: CommitRef[] = [];
   const closeStretch = async () => {
@@ -62,12 +80,13 @@ export async function judgeMainline(repo: string, mainline: readonly CommitRef[]
       const self = after.signers ? await checkOne(repo, c, after, blobs) : undefined;
       if (self?.kind === 'ssh') anchor = { commit: c.hash, date: c.committerDate, signer: self.signer, key: self.key };
       verdicts.set(c.hash, anchor ? decide(c, self, staffOf(after.config ? blobs.get(after.config) : undefined)) : unanchored(c));
-      state = after;
+      if (anchor) takeEffect(c, after);
+      else state = after;
       continue;
     }
     const v = (await judge([c], state)).get(c.hash)!;
     verdicts.set(c.hash, v);
-    if (v.state === 'approved') state = after;
+    if (v.state === 'approved') takeEffect(c, after);
     else for (const ch of changes) ignoredChanges.push({ commit: c.hash, path: ch.path, date: c.committerDate });
   }
   await closeStretch();
@@ -77,7 +96,16 @@ export async function judgeMainline(repo: string, mainline: readonly CommitRef[]
         `jangkar di riwayat ini: ${anchor?.commit ?? 'tidak ada'}. Riwayat mungkin ditulis ulang: periksa sebelum menerbitkan.`,
     );
   }
-  return { verdicts, anchor, ignoredChanges };
+  return { verdicts, anchor, ignoredChanges, criteria };
+}
+
+function criteriaOf(c: CommitRef, s: KeyState, blobs: Map<string, string>): CriteriaVersion {
+  const data = (blob: string | null, path: string) => {
+    const text = blob ? blobs.get(blob) : undefined;
+    const src = text === undefined ? null : parseYamlSource(text, path);
+    return src && !('problems' in src) ? (src.data as Record<string, unknown> | null) : null;
+  };
+  return { commit: c.hash, date: c.committerDate, configBlob: s.config, checklistsBlob: s.checklists, thresholds: data(s.config, CONFIG_PATH)?.thresholds ?? null, checklists: data(s.checklists, CHECKLISTS_PATH) };
 }
 
 /** Mainline commit → the governance files it changed (first-parent diff for a merge). */
@@ -95,6 +123,7 @@ function applied(s: KeyState, changes: readonly GovChange[]): KeyState {
   for (const { path, blob } of changes) {
     if (path === SIGNERS_PATH) next.signers = blob;
     else if (path === CONFIG_PATH) next.config = blob;
+    else if (path === CHECKLISTS_PATH) next.checklists = blob;
     else if (path.startsWith(FORGE_KEYS_DIR)) blob ? next.forge.set(path, blob) : next.forge.delete(path);
   }
   return next;

@@ -9,7 +9,7 @@
 import { execFile as execFileCb, spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { judgeMainline, type IgnoredChange, type TrustAnchor } from './approvals.ts';
+import { judgeMainline, type CriteriaVersion, type IgnoredChange, type TrustAnchor } from './approvals.ts';
 import { gitEnv } from './run-git.ts';
 import type { SignatureKind } from './signatures.ts';
 
@@ -101,6 +101,8 @@ export interface ArchiveHistory {
   anchor: TrustAnchor | null;
   /** Changes to keys, staff or rules that reached main without an approval and so never took effect. */
   ignoredChanges: IgnoredChange[];
+  /** Thresholds and checklists in force over time, oldest first (empty without a trust anchor). */
+  criteria: CriteriaVersion[];
   /** The verdict on each mainline commit that changed a kept file. */
   verdicts: ReadonlyMap<string, Approval>;
 }
@@ -501,7 +503,7 @@ export async function readHistory(
     if (probe.code !== 0 || !resolved) {
       // HEAD of a fresh repository points to an unborn branch: no history yet, not an error.
       const unborn = ref === 'HEAD' && (await git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code !== 0;
-      if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map(), mainline: [], anchor: null, ignoredChanges: [], verdicts: new Map() };
+      if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map(), mainline: [], anchor: null, ignoredChanges: [], criteria: [], verdicts: new Map() };
       throw new GitHistoryError(`unknown git ref '${ref}' in ${repoDir}`, 'BAD_REF');
     }
 
@@ -523,7 +525,7 @@ export async function readHistory(
     // The log's own tip: the ref may have moved since the probe.
     return {
       ref, head: r.head ?? resolved, shallow, commitsRead: r.commitsRead, files,
-      mainline: mainline.map((c) => c.hash), anchor: judged.anchor, ignoredChanges: judged.ignoredChanges, verdicts: judged.verdicts,
+      mainline: mainline.map((c) => c.hash), anchor: judged.anchor, ignoredChanges: judged.ignoredChanges, criteria: judged.criteria, verdicts: judged.verdicts,
     };
   } finally {
     log.kill(); // no-op once git has exited

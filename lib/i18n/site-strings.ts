@@ -152,6 +152,9 @@ const id = {
       time: 'Waktu pelaksanaan',
       sop: 'Dasar',
       verdict: 'Hasil ronde',
+      criteria: 'Kriteria penilaian',
+      criteriaSince: (date: string) => `ambang batas dan checklist yang disetujui dan berlaku sejak ${date}`,
+      criteriaChanged: 'kriteria yang berlaku sekarang berbeda; ronde ini tetap dinilai dengan kriteria pada saat dicatat',
     },
     readingsCaption: 'Hasil pembacaan suhu dan kelembaban',
     readingCols: {
@@ -581,6 +584,9 @@ const en: SiteText = {
       time: 'Time',
       sop: 'Basis',
       verdict: 'Round result',
+      criteria: 'Criteria',
+      criteriaSince: (date: string) => `thresholds and checklists approved and in force since ${date}`,
+      criteriaChanged: 'the criteria in force today differ; this round is still judged by those in force when it was recorded',
     },
     readingsCaption: 'Temperature and humidity readings',
     readingCols: {

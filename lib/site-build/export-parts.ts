@@ -34,7 +34,7 @@ export class ExportParts {
       let j = i;
       while (j < entries.length && entries[j]!.ym === ym) j++;
       const month = entries.slice(i, j);
-      const key = hashOf('export-part', this.fingerprint, context, ...month.map((e) => `${e.path} ${e.blob} ${JSON.stringify(e.history.approval)}`));
+      const key = hashOf('export-part', this.fingerprint, context, ...month.map((e) => `${e.path} ${e.blob} ${e.criteria?.commit ?? ''} ${JSON.stringify(e.history.approval)}`));
       const file = this.store.ensure(key, () => encodePart(monthPart(ym, month)));
       (this.parts.get(ym) ?? this.parts.set(ym, new Map()).get(ym)!).set(room, file);
       i = j;

@@ -1,7 +1,8 @@
 import type { Archive, LoadedRecord } from '../load/archive.ts';
 import type { ArchiveHistory } from '../git/history.ts';
 import { evaluateRound, type RoundEvaluation, type Verdict } from '../evaluate/index.ts';
-import type { RoundRecord } from '../types.generated.ts';
+import type { ChecklistsRecord, ConfigRecord, RoundRecord } from '../types.generated.ts';
+import { criteriaAt, sameAsWorking, type CriteriaView } from './criteria.ts';
 import { recordHistory, type ApprovalState, type RecordHistoryView } from './approval.ts';
 import { roundTiming, type RoundTiming } from './sop-timing.ts';
 
@@ -22,6 +23,8 @@ export interface RoundEntry {
   /** Site path (no base, no language prefix): /ronde/YYYY/MM/<slug>/ */
   url: string;
   evaluation: RoundEvaluation;
+  /** The approved thresholds and checklists that judged it; null when the working files did (no anchor). */
+  criteria: CriteriaView | null;
   history: RecordHistoryView;
   timing: RoundTiming;
 }
@@ -68,12 +71,20 @@ export function roundEntry(
     shift: data.shift,
     slug,
     url,
-    evaluation:
-      evaluation ??
-      evaluateRound(data, { thresholds: config?.thresholds, checklists: archive.checklists?.data, room: archive.rooms.get(data.room)?.data }),
+    ...judged(archive, data, history, evaluation),
     history: recordHistory(history, r.path, r.blob, config),
     timing: config ? roundTiming(data, config, history?.files.get(r.path)) : emptyTiming(),
   };
+}
+
+/** The round's evaluation under the criteria in force when it was recorded (the check's, when they are today's). */
+function judged(archive: Archive, data: RoundRecord, history: ArchiveHistory | null, evaluation: RoundEvaluation | undefined) {
+  const room = archive.rooms.get(data.room)?.data;
+  const version = history ? criteriaAt(history.criteria, data.date, data.started_at) : null;
+  const current = !version || sameAsWorking(version, archive);
+  const criteria = version ? { commit: version.commit, date: version.date, current } : null;
+  if (current) return { criteria, evaluation: evaluation ?? evaluateRound(data, { thresholds: archive.config?.data.thresholds, checklists: archive.checklists?.data, room }) };
+  return { criteria, evaluation: evaluateRound(data, { thresholds: version.thresholds as ConfigRecord['thresholds'], checklists: (version.checklists ?? undefined) as ChecklistsRecord | undefined, room }) };
 }
 
 /** Every loaded round as a full entry, in sortRounds' order (small archives and tests; the build goes room by room). */

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckStatus, Level, ReasonCode, ResolvedThresholds, Verdict } from '../evaluate/index.ts';
 import type { ChecklistsRecord, ConfigRecord, RoomRecord } from '../types.generated.ts';
+import type { CriteriaView } from './criteria.ts';
 import { personOf, type ApprovalView, type HistoryEvent, type PersonView } from './approval.ts';
 import { renderMarkdown, renderMarkdownInline } from './markdown.ts';
 import type { RoundEntry } from './round-index.ts';
@@ -35,6 +36,8 @@ export interface RoundPage {
   counts: RoundEntry['evaluation']['counts'];
   summary: RoundEntry['evaluation']['summary'];
   thresholds: ResolvedThresholds;
+  /** The approved criteria version that judged this round (null: today's working files). */
+  criteria: CriteriaView | null;
   /** Readings recorded but not judged (outlet points). */
   unassessed: number;
   readings: {
@@ -238,6 +241,7 @@ export function buildRoundPage(ctx: RoundPageContext, i: number): RoundPageData 
     counts: ev.counts,
     summary: ev.summary,
     thresholds: ev.thresholds,
+    criteria: e.criteria,
     unassessed: ev.readings.filter((x) => !x.assessed).length,
     readings: ev.readings.map((x, k) => {
       const raw = r.readings[x.index];

@@ -107,6 +107,14 @@ export function createFixture(): Fixture {
   git(root, ['checkout', '-q', 'main'], kasi, '2026-11-22T11:00:00+07:00');
   git(root, [...sign, 'merge', '-q', '--no-ff', '-m', 'Setujui ralat', 'ronde/ralat'], kasi, '2026-11-22T11:00:00+07:00');
 
+  // The kasi approves a change of thresholds: rounds recorded before it keep the criteria of their time.
+  config.thresholds.humidity_pct!.critical!.max = 85;
+  git(root, ['checkout', '-q', '-b', 'aturan/ambang'], admin, '2026-11-22T12:00:00+07:00');
+  write(root, 'records/config.yaml', `# yaml-language-server: $schema=../schemas/config.schema.json\n${stringify(config)}`);
+  git(root, ['commit', '-q', '-am', 'Batas kritis kelembapan 85 %'], admin, '2026-11-22T12:00:00+07:00');
+  git(root, ['checkout', '-q', 'main'], kasi, '2026-11-22T13:00:00+07:00');
+  git(root, [...sign, 'merge', '-q', '--no-ff', '-m', 'Setujui perubahan ambang', 'aturan/ambang'], kasi, '2026-11-22T13:00:00+07:00');
+
   // The last three rounds pushed straight to main: on the archive, not approved.
   for (const r of rounds.slice(-3)) write(root, r.path, r.text);
   git(root, ['add', 'records'], admin, '2026-11-23T17:00:00+07:00');

@@ -64,6 +64,7 @@ function page(over: Partial<RoundPage> = {}): RoundPage {
     counts: {} as RoundPage['counts'],
     summary: { tempMin: 22.4, tempMax: 23, tempMean: 22.7, rhMin: 49, rhMax: 51, rhMean: 50, dewMax: 11.8 },
     thresholds: DEFAULT_THRESHOLDS,
+    criteria: null,
     unassessed: 0,
     readings: [
       {

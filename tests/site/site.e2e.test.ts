@@ -279,6 +279,16 @@ describe('archive site (built from a git fixture)', () => {
     expect(await am.page.locator('.record-info').textContent()).toContain('Salah ketik kelembaban titik pertama');
   });
 
+  it('says which approved criteria judged each round: those of its time, not today\'s', async () => {
+    const { page } = await open(roundUrlOf(fx.approvedPath));
+    const before = (await page.locator('.form-meta').first().textContent())!;
+    expect(before).toMatch(/Kriteria penilaian\s*ambang batas dan checklist yang disetujui dan berlaku sejak Selasa, 20 Oktober 2026 \(kriteria yang berlaku sekarang berbeda/);
+    const { page: later } = await open(roundUrlOf(fx.unapprovedPath));
+    const after = (await later.locator('.form-meta').first().textContent())!;
+    expect(after).toMatch(/berlaku sejak Minggu, 22 November 2026/);
+    expect(after).not.toMatch(/berlaku sekarang berbeda/);
+  });
+
   it('keeps a hostile note inert: shown as text, no script, no dialog, no javascript: link', async () => {
     const path = roundUrlOf(fx.hostilePath);
     const { page, dialogs, errors } = await open(path);

@@ -131,7 +131,7 @@ function formMeta(r: RoundPage, c: PageContext): Html {
   <div><dt>${w.round.meta.time}</dt><dd>${f.time(r.startedAt)}${r.finishedAt ? html`–${f.time(r.finishedAt)}` : ''} WIB</dd></div>
   <div><dt>${w.round.meta.officer}</dt><dd>${r.officer.name}${r.recordedBy ? html` <span class="recorded-by">(${w.sig.recordedBy(r.recordedBy.name, r.officer.name)})</span>` : ''}</dd></div>
   <div><dt>${w.round.meta.verdict}</dt><dd>${m.verdict(c, r.verdict)}</dd></div>
-${model.sop.number ? html`<div><dt>${w.round.meta.sop}</dt><dd>${w.sop(model.sop.number, model.sop.title)}</dd></div>` : ''}</dl>
+${r.criteria ? html`<div><dt>${w.round.meta.criteria}</dt><dd>${w.round.meta.criteriaSince(f.dateLong(r.criteria.date.slice(0, 10)))}${r.criteria.current ? '' : html` (${w.round.meta.criteriaChanged})`}</dd></div>` : ''}${model.sop.number ? html`<div><dt>${w.round.meta.sop}</dt><dd>${w.sop(model.sop.number, model.sop.title)}</dd></div>` : ''}</dl>
 `;
 }
 
