@@ -8,7 +8,9 @@ import { todayWib } from './time.ts';
 import { checkRules } from './validate/rules.ts';
 import { checkAllowedSigners, SIGNERS_FILE } from './validate/allowed-signers.ts';
 import { demoPublicKeys } from './demo/demo-history.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { attestationProblems } from './git/attestation.ts';
+import { ATTESTATIONS_DIR } from './git/approvals.ts';
 import { join } from 'node:path';
 import type { RoundEvaluation } from './evaluate/index.ts';
 
@@ -49,7 +51,7 @@ export async function checkArchive(root: string, opts: CheckOptions = {}): Promi
   const key = useResult ? resultKey(archive, today) : '';
   const saved = useResult ? readCacheFile<SavedResult>(root, RESULT_FILE) : null;
   if (saved && saved.key === key && Array.isArray(saved.problems)) {
-    return { archive, problems: sortProblems([...saved.problems, ...signerProblems(root, archive)]), evaluations: new LazyMap(() => checkRules(archive, { today }).evaluations) };
+    return { archive, problems: sortProblems([...saved.problems, ...(await trustFileProblems(root, archive))]), evaluations: new LazyMap(() => checkRules(archive, { today }).evaluations) };
   }
 
   const rules = applyRules(archive, today);
@@ -60,19 +62,24 @@ export async function checkArchive(root: string, opts: CheckOptions = {}): Promi
   }
   problems = sortProblems(await resolveLines(root, problems));
   if (useResult) writeCacheFile(root, RESULT_FILE, { key, problems } satisfies SavedResult);
-  return { archive, problems: sortProblems([...problems, ...signerProblems(root, archive)]), evaluations: rules.evaluations };
+  return { archive, problems: sortProblems([...problems, ...(await trustFileProblems(root, archive))]), evaluations: rules.evaluations };
 }
 
-/** The keys file is small and outside the record cache: read and checked on every run. */
-function signerProblems(root: string, archive: Archive) {
-  const file = join(root, SIGNERS_FILE);
-  if (!existsSync(file)) return [];
+/** The keys file and the attestations are small and outside the record cache: read and checked on every run. */
+async function trustFileProblems(root: string, archive: Archive) {
+  const out = [];
   const config = archive.config?.data;
-  return checkAllowedSigners(readFileSync(file, 'utf8'), {
-    demo: config?.demo === true,
-    demoKeys: demoPublicKeys(),
-    staffEmails: (config?.staff ?? []).map((s) => s.email),
-  });
+  if (existsSync(join(root, SIGNERS_FILE))) {
+    out.push(...checkAllowedSigners(readFileSync(join(root, SIGNERS_FILE), 'utf8'), {
+      demo: config?.demo === true,
+      demoKeys: demoPublicKeys(),
+      staffEmails: (config?.staff ?? []).map((s) => s.email),
+    }));
+  }
+  const dir = join(root, ATTESTATIONS_DIR);
+  const attestations = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)) : [];
+  for (const f of attestations) out.push(...attestationProblems(`${ATTESTATIONS_DIR}${f}`, readFileSync(join(dir, f), 'utf8')));
+  return resolveLines(root, out);
 }
 
 /**

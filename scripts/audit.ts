@@ -19,7 +19,10 @@ const T = {
   id: {
     notFound: (p: string) => `Berkas ${p} tidak ada dalam riwayat git main. Periksa jalurnya (relatif terhadap folder arsip, diawali records/).`,
     title: (p: string) => `Jejak audit ${p}`,
-    status: (t: RecordTrail) => (t.approval === 'approved' ? `Disetujui oleh ${t.approved_by} (tanda tangan ${t.signature === 'ssh' ? 'kunci SSH' : 'kunci forge'} ${t.key})` : `Belum disetujui (${t.reason ?? '—'})`),
+    status: (t: RecordTrail) =>
+      t.approval !== 'approved' ? `Belum disetujui (${t.reason ?? '—'})`
+        : t.via === 'attestation' ? `Disetujui oleh ${t.approved_by} melalui pengesahan ${t.attestation} (tanda tangan kunci ${t.key ?? '—'})`
+          : `Disetujui oleh ${t.approved_by} (tanda tangan ${t.signature === 'ssh' ? 'kunci SSH' : 'kunci forge'} ${t.key})`,
     recorded: (t: RecordTrail) => (t.recorded_by ? `Dicatat oleh ${t.recorded_by.name} <${t.recorded_by.email}> pada ${t.recorded_by.date}${t.on_behalf_of ? ` atas nama ${t.on_behalf_of}` : ''}` : 'Pencatat tidak diketahui (riwayat terpotong)'),
     versions: 'Versi di main:',
     amendments: 'Ralat:',
@@ -29,7 +32,10 @@ const T = {
   en: {
     notFound: (p: string) => `${p} is not in main's git history. Check the path (relative to the archive folder, starting with records/).`,
     title: (p: string) => `Audit trail of ${p}`,
-    status: (t: RecordTrail) => (t.approval === 'approved' ? `Approved by ${t.approved_by} (${t.signature === 'ssh' ? 'SSH key' : 'forge key'} ${t.key})` : `Not approved (${t.reason ?? '—'})`),
+    status: (t: RecordTrail) =>
+      t.approval !== 'approved' ? `Not approved (${t.reason ?? '—'})`
+        : t.via === 'attestation' ? `Approved by ${t.approved_by} through attestation ${t.attestation} (signed with key ${t.key ?? '—'})`
+          : `Approved by ${t.approved_by} (${t.signature === 'ssh' ? 'SSH key' : 'forge key'} ${t.key})`,
     recorded: (t: RecordTrail) => (t.recorded_by ? `Recorded by ${t.recorded_by.name} <${t.recorded_by.email}> on ${t.recorded_by.date}${t.on_behalf_of ? ` on behalf of ${t.on_behalf_of}` : ''}` : 'Recorder unknown (history cut)'),
     versions: 'Versions on main:',
     amendments: 'Amendments:',

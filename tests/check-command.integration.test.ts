@@ -86,6 +86,17 @@ describe('npm run check', () => {
     expect(r.out).toMatch(/^records\/allowed_signers:2:1  galat: kunci DEMO terdaftar untuk hendra@example.go.id, padahal arsip ini bukan demo \(demo: false\)  \(.*Hapus baris ini/m);
   });
 
+  it('names the line of a bad entry in the kasi\'s attestation, with the fix', async () => {
+    await useFixture('valid');
+    await mkdir(join(root, 'records/pengesahan'), { recursive: true });
+    await writeFile(join(root, 'records/pengesahan/2026-12-01.yaml'), await readFile(join(FIXTURES, 'attestations/bad-entries.yaml')));
+    const r = check();
+    await rm(join(root, 'records/pengesahan'), { recursive: true });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^records\/pengesahan\/2026-12-01\.yaml:4:\d+  galat: blob id untuk records\/rounds\/.+ tidak sah  \(Tulis blob id 40 karakter/m);
+    expect(r.out).toMatch(/^records\/pengesahan\/2026-12-01\.yaml:5:\d+  galat: records\/config\.yaml bukan berkas ronde atau pemeliharaan/m);
+  });
+
   it('re-checks an unchanged archive from the cache without parsing', async () => {
     await useFixture('valid');
     check(); // warm the cache

@@ -24,6 +24,9 @@ export interface RecordTrail {
   signature: 'ssh' | 'forge' | 'none' | 'bad';
   key: string | null;
   reason: string | null;
+  /** How the approval was made: a signed merge ('ssh' | 'forge') or the kasi's attestation (then its file). */
+  via: 'ssh' | 'forge' | 'attestation' | null;
+  attestation: string | null;
   recorded_by: { staff: string | null; name: string; email: string; date: string } | null;
   /** The round's `officer` when someone else committed it (a colleague typing in a paper form). */
   on_behalf_of: string | null;
@@ -64,6 +67,8 @@ export function recordTrail(history: ArchiveHistory, path: string, staff: readon
     signature: current.signature ?? 'none',
     key: current.key ?? null,
     reason: current.reason ?? null,
+    via: current.state === 'approved' ? (current.via ?? null) : null,
+    attestation: current.attestation ?? null,
     recorded_by: creator ? { staff: recorder?.id ?? null, name: recorder?.name ?? creator.authorName, email: creator.authorEmail, date: creator.authorDate } : null,
     on_behalf_of: officer && creator && officer !== recorder?.id ? officer : null,
     versions,

@@ -232,6 +232,54 @@ describe('rules judged as they were', () => {
   });
 });
 
+describe('an archive kept before signatures, carried over by the kasi\'s attestation', () => {
+  const blobOf = (r: Repo, path: string) => r.git(['rev-parse', `HEAD:${path}`]);
+  const attestation = (versions: Record<string, string>) =>
+    `date: "2026-12-01"\nstatement: Versi berikut telah saya setujui sebelum tanda tangan digital berlaku.\nversions:\n${Object.entries(versions).map(([p, b]) => `  ${p}: ${b}\n`).join('')}`;
+  /** The old way: Budi's rounds merged by the kasi without signatures, before any keys existed. */
+  const legacy = () => {
+    const r = new Repo();
+    r.commit(hendra, 'Staf', { 'records/config.yaml': config([budi, hendra]) });
+    r.submitAndMerge('ronde/pagi', { [R1]: 'a: 1\n' }, hendra, { message: ['Merge ronde/pagi', 'Approved-by: Hendra'] });
+    r.submitAndMerge('ronde/siang', { [R2]: 'a: 2\n' }, hendra);
+    return r;
+  };
+
+  it('an attestation in the signed anchor approves exactly the listed versions', async () => {
+    const r = legacy();
+    const b1 = blobOf(r, R1);
+    r.commit(hendra, 'Kunci dan pengesahan', { 'records/allowed_signers': signerLine(hendra.email, kHendra), 'records/pengesahan/2026-12-01.yaml': attestation({ [R1]: b1 }) }, sshSigning(kHendra));
+    const h = await readHistory(r.dir);
+    expect(h.files.get(R1)!.approval).toMatchObject({ state: 'approved', via: 'attestation', by: { id: 'hendra' }, attestation: 'records/pengesahan/2026-12-01.yaml', signature: 'ssh' });
+    expect(h.files.get(R2)!.approval.state).toBe('unapproved'); // not listed
+    expect(h.attestations).toHaveLength(1);
+  });
+
+  it('an attestation written by an admin, pushed or self-merged, approves nothing', async () => {
+    const r = legacy();
+    r.commit(hendra, 'Kunci', { 'records/allowed_signers': signerLine(hendra.email, kHendra) + signerLine(budi.email, kBudi) }, sshSigning(kHendra));
+    r.commit(budi, 'Pengesahan', { 'records/pengesahan/palsu.yaml': attestation({ [R1]: blobOf(r, R1) }) }, sshSigning(kBudi));
+    r.submitAndMerge('pengesahan-2', { 'records/pengesahan/palsu-2.yaml': attestation({ [R2]: blobOf(r, R2) }) }, budi, { sign: sshSigning(kBudi) });
+    const h = await readHistory(r.dir);
+    expect(h.files.get(R1)!.approval.state).toBe('unapproved');
+    expect(h.files.get(R2)!.approval.state).toBe('unapproved');
+    expect(h.attestations).toEqual([]);
+    expect(h.ignoredChanges.map((c) => c.path).sort()).toEqual(['records/pengesahan/palsu-2.yaml', 'records/pengesahan/palsu.yaml']);
+  });
+
+  it('a version changed after the attestation is not covered by it', async () => {
+    const r = legacy();
+    r.submitAndMerge('kunci', { 'records/allowed_signers': signerLine(hendra.email, kHendra) }, hendra);
+    r.commit(hendra, 'Jangkar', { 'records/allowed_signers': `# kunci Kasi\n${signerLine(hendra.email, kHendra)}` }, sshSigning(kHendra));
+    r.submitAndMerge('pengesahan', { 'records/pengesahan/2026-12-01.yaml': attestation({ [R1]: blobOf(r, R1), [R2]: blobOf(r, R2) }) }, hendra, { sign: sshSigning(kHendra) });
+    r.commit(budi, 'Ubah ronde', { [R1]: 'a: 99\n' });
+    const h = await readHistory(r.dir);
+    expect(h.files.get(R1)!.approval).toMatchObject({ state: 'unapproved', reason: 'direct-push' });
+    expect(h.files.get(R1)!.approvedVersions.map((v) => v.approval.via)).toEqual(['attestation']);
+    expect(h.files.get(R2)!.approval).toMatchObject({ state: 'approved', via: 'attestation' });
+  });
+});
+
 describe('the audit trail', () => {
   it('names every version with its verdict, and a round typed in by a colleague as recorded on behalf of the officer', async () => {
     const r = anchored();

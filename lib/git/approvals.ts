@@ -10,14 +10,18 @@
 import { parseYamlSource } from '../load/yaml-source.ts';
 import type { Approval, CommitRef, FileHistory, StaffIdentity } from './history.ts';
 import { readBlobs } from './run-git.ts';
+import { attestationOf, type Attestation } from './attestation.ts';
 import { checkSignatures, type SignatureCheck } from './signatures.ts';
 
 export const SIGNERS_PATH = 'records/allowed_signers';
 export const CONFIG_PATH = 'records/config.yaml';
 export const CHECKLISTS_PATH = 'records/checklists.yaml';
 export const FORGE_KEYS_DIR = 'records/forge-keys/';
-/** Files whose changes need an approval before they count: keys, staff and thresholds, checklists. */
-export const isGovernancePath = (p: string) => p === SIGNERS_PATH || p === CONFIG_PATH || p === CHECKLISTS_PATH || p.startsWith(FORGE_KEYS_DIR);
+/** The kasi's attestations of versions approved before signatures (lib/git/attestation.ts). */
+export const ATTESTATIONS_DIR = 'records/pengesahan/';
+/** Files whose changes need an approval before they count: keys, staff and thresholds, checklists, attestations. */
+export const isGovernancePath = (p: string) =>
+  p === SIGNERS_PATH || p === CONFIG_PATH || p === CHECKLISTS_PATH || p.startsWith(FORGE_KEYS_DIR) || p.startsWith(ATTESTATIONS_DIR);
 
 export interface TrustAnchor { commit: string; date: string; signer: string | null; key: string | null }
 /** A change to keys, staff or rules on main that did not take effect (it was not approved). */
@@ -35,7 +39,15 @@ export interface CriteriaVersion {
   thresholds: unknown;
   checklists: unknown;
 }
-export interface Judged { verdicts: Map<string, Approval>; anchor: TrustAnchor | null; ignoredChanges: IgnoredChange[]; criteria: CriteriaVersion[] }
+export interface Judged {
+  verdicts: Map<string, Approval>;
+  anchor: TrustAnchor | null;
+  ignoredChanges: IgnoredChange[];
+  criteria: CriteriaVersion[];
+  attestations: Attestation[];
+  /** records/allowed_signers as in force at the tip (only approved changes count); '' without an anchor. */
+  keysInForce: string;
+}
 
 export class TrustAnchorError extends Error {}
 
@@ -56,6 +68,15 @@ export async function judgeMainline(repo: string, mainline: readonly CommitRef[]
   const ignoredChanges: IgnoredChange[] = [];
   let state: KeyState = { signers: null, config: null, checklists: null, forge: new Map() };
   const criteria: CriteriaVersion[] = [];
+  const attestations: Attestation[] = [];
+  const attest = (c: CommitRef, changes: readonly GovChange[], by: StaffIdentity | undefined, sig: SignatureCheck | undefined) => {
+    for (const ch of changes) {
+      const text = ch.blob && ch.path.startsWith(ATTESTATIONS_DIR) ? blobs.get(ch.blob) : undefined;
+      const made = { commit: c.hash, date: c.committerDate, signature: sig?.kind ?? 'none', key: sig?.key ?? undefined };
+      const a = text !== undefined && by ? attestationOf(ch.path, text, { ...made, by }) : null;
+      if (a) attestations.push(a);
+    }
+  };
   const takeEffect = (c: CommitRef, next: KeyState) => {
     if (criteria.length === 0 || next.config !== state.config || next.checklists !== state.checklists) criteria.push(criteriaOf(c, next, blobs));
     state = next;
@@ -79,14 +100,21 @@ export async function judgeMainline(repo: string, mainline: readonly CommitRef[]
       // Before the anchor there is nothing to approve with; the anchor vouches for itself.
       const self = after.signers ? await checkOne(repo, c, after, blobs) : undefined;
       if (self?.kind === 'ssh') anchor = { commit: c.hash, date: c.committerDate, signer: self.signer, key: self.key };
-      verdicts.set(c.hash, anchor ? decide(c, self, staffOf(after.config ? blobs.get(after.config) : undefined)) : unanchored(c));
-      if (anchor) takeEffect(c, after);
-      else state = after;
+      const staff = staffOf(after.config ? blobs.get(after.config) : undefined);
+      verdicts.set(c.hash, anchor ? decide(c, self, staff) : unanchored(c));
+      if (anchor) {
+        // The anchor's signer may attest the versions approved before signatures in the same commit.
+        attest(c, changes, staff.find((s) => s.role === 'kasi' && same(s.email, self?.signer)), self);
+        takeEffect(c, after);
+      } else state = after;
       continue;
     }
     const v = (await judge([c], state)).get(c.hash)!;
     verdicts.set(c.hash, v);
-    if (v.state === 'approved') takeEffect(c, after);
+    if (v.state === 'approved') {
+      attest(c, changes, v.by, { kind: v.signature ?? 'none', code: '', signer: null, key: v.key ?? null });
+      takeEffect(c, after);
+    }
     else for (const ch of changes) ignoredChanges.push({ commit: c.hash, path: ch.path, date: c.committerDate });
   }
   await closeStretch();
@@ -96,7 +124,8 @@ export async function judgeMainline(repo: string, mainline: readonly CommitRef[]
         `jangkar di riwayat ini: ${anchor?.commit ?? 'tidak ada'}. Riwayat mungkin ditulis ulang: periksa sebelum menerbitkan.`,
     );
   }
-  return { verdicts, anchor, ignoredChanges, criteria };
+  const keysInForce = anchor && state.signers ? (blobs.get(state.signers) ?? '') : '';
+  return { verdicts, anchor, ignoredChanges, criteria, attestations, keysInForce };
 }
 
 function criteriaOf(c: CommitRef, s: KeyState, blobs: Map<string, string>): CriteriaVersion {

@@ -10,6 +10,7 @@ import { execFile as execFileCb, spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { judgeMainline, type CriteriaVersion, type IgnoredChange, type TrustAnchor } from './approvals.ts';
+import { applyAttestations, type Attestation } from './attestation.ts';
 import { gitEnv } from './run-git.ts';
 import type { SignatureKind } from './signatures.ts';
 
@@ -58,8 +59,13 @@ export interface Approval {
   commit?: string;
   /** Committer date of that commit: when the version reached the mainline. */
   date?: string;
-  /** What verified the approval: the kasi's own SSH key, or a forge's web-merge key on a kasi's merge. */
-  via?: 'ssh' | 'forge';
+  /**
+   * What verified the approval: the kasi's own SSH key, a forge's web-merge key on a kasi's merge, or the
+   * kasi's signed attestation of a version approved before signatures (then `commit` is the attestation's).
+   */
+  via?: 'ssh' | 'forge' | 'attestation';
+  /** The attestation file (records/pengesahan/…) when `via` is 'attestation'. */
+  attestation?: string;
   /** git's verdict on that commit's signature (with the keys in force before it). */
   signature?: SignatureKind;
   /** Fingerprint of the signing key (SSH SHA256:…, or the forge key's OpenPGP fingerprint). */
@@ -103,6 +109,10 @@ export interface ArchiveHistory {
   ignoredChanges: IgnoredChange[];
   /** Thresholds and checklists in force over time, oldest first (empty without a trust anchor). */
   criteria: CriteriaVersion[];
+  /** The kasi's attestations of versions approved before signatures, in force (approved) ones only. */
+  attestations: Attestation[];
+  /** records/allowed_signers as in force at the tip ('' without an anchor). */
+  keysInForce: string;
   /** The verdict on each mainline commit that changed a kept file. */
   verdicts: ReadonlyMap<string, Approval>;
 }
@@ -503,7 +513,7 @@ export async function readHistory(
     if (probe.code !== 0 || !resolved) {
       // HEAD of a fresh repository points to an unborn branch: no history yet, not an error.
       const unborn = ref === 'HEAD' && (await git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code !== 0;
-      if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map(), mainline: [], anchor: null, ignoredChanges: [], criteria: [], verdicts: new Map() };
+      if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map(), mainline: [], anchor: null, ignoredChanges: [], criteria: [], attestations: [], keysInForce: '', verdicts: new Map() };
       throw new GitHistoryError(`unknown git ref '${ref}' in ${repoDir}`, 'BAD_REF');
     }
 
@@ -522,10 +532,11 @@ export async function readHistory(
     const mainline = r.mainline.toReversed();
     const judged = await judgeMainline(repoDir, mainline, files, neededCommits(files), { trustAnchor: opts.trustAnchor });
     applyVerdicts(files, judged.verdicts);
+    applyAttestations(files, judged.attestations);
     // The log's own tip: the ref may have moved since the probe.
     return {
       ref, head: r.head ?? resolved, shallow, commitsRead: r.commitsRead, files,
-      mainline: mainline.map((c) => c.hash), anchor: judged.anchor, ignoredChanges: judged.ignoredChanges, criteria: judged.criteria, verdicts: judged.verdicts,
+      mainline: mainline.map((c) => c.hash), anchor: judged.anchor, ignoredChanges: judged.ignoredChanges, criteria: judged.criteria, attestations: judged.attestations, keysInForce: judged.keysInForce, verdicts: judged.verdicts,
     };
   } finally {
     log.kill(); // no-op once git has exited

@@ -36,6 +36,9 @@ const id: Record<string, Text> = {
   'duplicate-items': { message: (p) => `ada nilai ganda di ${p.field}`, fix: () => 'Hapus nilai yang sama.' },
   'schema-other': { message: (p) => `nilai tidak sesuai formulir di ${p.field} (${p.detail})`, fix: (p) => withHint('Perbaiki nilainya.', p) },
   // Cross-record rules.
+  'attestation-shape': { message: () => 'pengesahan tidak lengkap: perlu date, statement, dan versions', fix: () => 'Buat berkas pengesahan dengan `npm run attest`; bentuknya: date: "YYYY-MM-DD", statement: <pernyataan Kasi>, versions: { <path berkas>: <blob id 40 karakter> }.' },
+  'attestation-path': { message: (p) => `${p.path} bukan berkas ronde atau pemeliharaan`, fix: () => 'Cantumkan hanya berkas di bawah records/rounds/ atau records/maintenance/.' },
+  'attestation-blob': { message: (p) => `blob id untuk ${p.path} tidak sah`, fix: () => 'Tulis blob id 40 karakter heksadesimal dari `git rev-parse HEAD:<path>` (atau buat ulang berkas dengan `npm run attest`).' },
   // records/allowed_signers.
   'signers-line-invalid': { message: (p) => `baris kunci tidak dapat dibaca: ${p.text}`, fix: () => 'Tulis satu kunci per baris dalam format git: <email> <jenis kunci> <kunci> [keterangan], mis. `hendra@kab.go.id ssh-ed25519 AAAAC3Nza… hendra` (isi berkas ~/.ssh/id_ed25519.pub diawali email).' },
   'signers-demo-key': { message: (p) => `kunci DEMO terdaftar untuk ${p.principal}, padahal arsip ini bukan demo (demo: false)`, fix: () => 'Kunci privat DEMO tersimpan terbuka di repositori Ronda, sehingga siapa pun dapat menandatangani persetujuan dengannya. Hapus baris ini dan daftarkan kunci Kasi yang sebenarnya (docs/panduan-kasi.md).' },
@@ -103,6 +106,9 @@ const en: Record<string, Text> = {
   'text-too-long': { message: (p) => `text ${p.field} is too long (max ${p.limit} characters)`, fix: () => 'Shorten it; long narratives belong in a maintenance record.' },
   'duplicate-items': { message: (p) => `repeated values in ${p.field}`, fix: () => 'Remove the repeats.' },
   'schema-other': { message: (p) => `value does not fit the form at ${p.field} (${p.detail})`, fix: () => 'Fix the value.' },
+  'attestation-shape': { message: () => 'the attestation is incomplete: it needs date, statement and versions', fix: () => 'Make the attestation with `npm run attest`; its shape: date: "YYYY-MM-DD", statement: <the kasi\'s statement>, versions: { <file path>: <40-character blob id> }.' },
+  'attestation-path': { message: (p) => `${p.path} is not a round or maintenance record`, fix: () => 'List only files under records/rounds/ or records/maintenance/.' },
+  'attestation-blob': { message: (p) => `the blob id for ${p.path} is not valid`, fix: () => 'Write the 40-character hexadecimal blob id from `git rev-parse HEAD:<path>` (or make the file again with `npm run attest`).' },
   // records/allowed_signers.
   'signers-line-invalid': { message: (p) => `key line cannot be read: ${p.text}`, fix: () => 'Write one key per line in git\'s format: <email> <key type> <key> [comment], e.g. `hendra@kab.go.id ssh-ed25519 AAAAC3Nza… hendra` (the content of ~/.ssh/id_ed25519.pub preceded by the e-mail).' },
   'signers-demo-key': { message: (p) => `a DEMO key is listed for ${p.principal}, but this archive is not a demo (demo: false)`, fix: () => 'The DEMO private key is published in the Ronda repository, so anyone can sign approvals with it. Remove this line and register the real kasi\'s key (docs/panduan-kasi.md).' },

@@ -35,7 +35,9 @@ export interface ApprovalView {
   date: string | null;
   commit: string | null;
   /** What verified it: the kasi's SSH key or a forge's web-merge key (null when not approved). */
-  via?: 'ssh' | 'forge' | null;
+  via?: 'ssh' | 'forge' | 'attestation' | null;
+  /** The attestation that approved it, when `via` is 'attestation'. */
+  attestation?: string | null;
   /** Fingerprint of the key that signed the approving merge. */
   key?: string | null;
 }
@@ -106,7 +108,7 @@ export function recordHistory(
   if (a.state === 'approved') {
     // The person as the staff list named them when they approved (a later list may have dropped them).
     const by = a.by ? { ...personOf(config, a.by.id), name: a.by.name, nip: a.by.nip ?? personOf(config, a.by.id).nip } : null;
-    approval = { state: 'approved', reason: null, by, date: a.date ?? null, commit: a.commit ?? null, via: a.via ?? null, key: a.key ?? null };
+    approval = { state: 'approved', reason: null, by, date: a.date ?? null, commit: a.commit ?? null, via: a.via ?? null, key: a.key ?? null, attestation: a.attestation ?? null };
   } else if (a.reason === 'shallow-history') {
     approval = { state: 'unknown', reason: 'shallow-history', by: null, date: null, commit: a.commit ?? null };
   } else {

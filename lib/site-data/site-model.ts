@@ -3,6 +3,8 @@
  * evaluations and the one git-history read. Language-neutral: numbers, ISO dates and codes; the
  * templates format them (lib/format) and word them (lib/i18n/site-strings.ts) per language.
  */
+import { demoPublicKeys } from '../demo/demo-history.ts';
+import { auditView, type AuditView } from './audit-view.ts';
 import type { ArchiveHistory } from '../git/history.ts';
 import type { Archive, LoadedRecord } from '../load/archive.ts';
 import { peekEvaluation } from '../check.ts';
@@ -67,6 +69,7 @@ export interface SiteModel {
   trendMonths: { room: string; ym: string; url: string; rows: TrendRow[]; excursions: Excursion[]; prev: string | null; next: string | null }[];
   recaps: MonthRecap[];
   missed: Slot[];
+  audit: AuditView;
 }
 
 export interface SiteInputs {
@@ -274,6 +277,7 @@ export function buildSiteData(inp: SiteInputs, onRoom?: (r: RoomRounds) => void,
     trendMonths,
     recaps,
     missed,
+    audit: auditView(inp.history, config, demoPublicKeys()),
   };
   return { model, rows };
 }

@@ -2,7 +2,7 @@
  * The archive site end to end: a real build of a fixture archive in a real git repository (admin
  * commits on a branch, kasi --no-ff merges), served by scripts/serve.ts, driven by headless Chromium.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,9 +125,11 @@ describe('archive site (built from a git fixture)', () => {
       '/unduh/',
       '/formulir/',
       `/formulir/${ROOM}/`,
+      '/jejak/',
       '/en/',
       `/en${approved}`,
       '/en/tren/',
+      '/en/jejak/',
     ];
     for (const p of paths) {
       const { page, errors } = await open(p);
@@ -188,7 +190,7 @@ describe('archive site (built from a git fixture)', () => {
   });
 
   it('axe finds no serious or critical violations on the main page types', async () => {
-    const paths = ['/', '/ronde/', roundUrlOf(fx.approvedPath), `/perangkat/${ROOM}/ac-02/`, '/tren/', '/temuan/', '/rekap/2026/11/', '/unduh/', `/formulir/${ROOM}/`, '/en/'];
+    const paths = ['/', '/ronde/', roundUrlOf(fx.approvedPath), `/perangkat/${ROOM}/ac-02/`, '/tren/', '/temuan/', '/rekap/2026/11/', '/unduh/', `/formulir/${ROOM}/`, '/jejak/', '/en/'];
     const found: string[] = [];
     for (const p of paths) {
       const { page } = await open(p);
@@ -287,6 +289,19 @@ describe('archive site (built from a git fixture)', () => {
     const after = (await later.locator('.form-meta').first().textContent())!;
     expect(after).toMatch(/berlaku sejak Minggu, 22 November 2026/);
     expect(after).not.toMatch(/berlaku sekarang berbeda/);
+  });
+
+  it('shows where trust starts: the anchor commit and the key fingerprint as ssh-keygen prints it', async () => {
+    const { page } = await open('/jejak/');
+    const text = (await page.locator('main').textContent())!;
+    const anchor = execFileSync('git', ['rev-list', '--max-parents=0', 'main'], { cwd: fx.root, encoding: 'utf8' }).trim();
+    expect(text).toContain(anchor);
+    const line = readFileSync(join(fx.root, 'records/allowed_signers'), 'utf8').trim().split(/\s+/);
+    const pub = join(fx.root, 'kunci.pub');
+    writeFileSync(pub, `${line[1]} ${line[2]}\n`);
+    const fingerprint = execFileSync('ssh-keygen', ['-lf', pub], { encoding: 'utf8' }).split(' ')[1]!;
+    expect(text).toContain(fingerprint);
+    expect(text).toMatch(/Merge yang tidak diakui sebagai persetujuan\s*Tidak ada\./);
   });
 
   it('keeps a hostile note inert: shown as text, no script, no dialog, no javascript: link', async () => {

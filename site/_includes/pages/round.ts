@@ -268,7 +268,7 @@ function sigBlock(r: RoundPage, c: PageContext, approvedAt: string | null): Html
   const kasiTitle = a.by?.title || model.kasi[0]?.title || w.sig.kasiRole(model.organization.section);
   const kasi =
     approved
-      ? html`    <p class="sig-stamp sig-approved">${w.sig.approved}<br><time datetime="${a.date}">${approvedAt}</time>${a.commit ? html`<br><code>${a.commit.slice(0, 12)}</code>` : ''}</p>
+      ? html`    <p class="sig-stamp sig-approved">${a.via === 'attestation' ? html`<a href="${f.href('/jejak/#pengesahan')}">${w.sig.approvedByAttestation}</a>` : w.sig.approved}<br><time datetime="${a.date}">${approvedAt}</time>${a.commit ? html`<br><code>${a.commit.slice(0, 12)}</code>` : ''}</p>
     <p class="sig-name">${a.by?.name}</p>
     <p class="sig-nip">${a.by?.nip ? html`${w.sig.nip} ${a.by.nip}` : w.sig.blankNip}</p>
 `
