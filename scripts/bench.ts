@@ -12,12 +12,15 @@ import { benchGitEnv, generateBenchArchive, type BenchArchive } from '../lib/ben
 import { expandFloorData, floorProject, runFloor } from '../lib/bench/floor.ts';
 import { evaluateTargets, formatTable, runMeasured, timed, type BenchResult, type ChildRun } from '../lib/bench/measure.ts';
 import { readHistory } from '../lib/git/history.ts';
+import { checkSignatures } from '../lib/git/signatures.ts';
+import { VerificationStore } from '../lib/git/verification-store.ts';
+import { writeSignedMerges } from '../lib/bench/signed-merges.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const TSX_LOADER = import.meta.resolve('tsx');
-const STEPS = ['floor', 'build', 'check', 'history'] as const;
+const STEPS = ['floor', 'build', 'check', 'history', 'verify'] as const;
 const USAGE =
-  'Pemakaian: npm run bench -- --rounds N [--rooms R] [--seed S] [--json] [--keep DIR | --reuse DIR] [--strict] [--repeat K] [--skip floor,build,check,history]';
+  'Pemakaian: npm run bench -- --rounds N [--rooms R] [--seed S] [--json] [--keep DIR | --reuse DIR] [--strict] [--repeat K] [--skip floor,build,check,history,verify]';
 /** What a kept archive folder remembers of its generation, so --reuse can measure it again without regenerating. */
 const META_FILE = 'bench-archive.json';
 
@@ -147,6 +150,26 @@ if (!skip.has('history')) {
   history_s = median(reads);
 }
 
+// --- verify: signatures of kasi merges, cold (git runs ssh-keygen per merge) and from the kept verdicts ---
+// On their own line: the synthetic archive's merges are unsigned, so the build ratios never include this.
+const VERIFY_MERGES = 200;
+let verify_s_per_merge: number | null = null;
+let verify_warm_s: number | null = null;
+if (!skip.has('verify')) {
+  log(`verify: ${VERIFY_MERGES} signed merges, cold then from the kept verdicts …`);
+  const dir = join(base, 'signed-merges');
+  const { merges, signers } = writeSignedMerges(dir, VERIFY_MERGES);
+  const keys = { signers, forgeKeys: [] };
+  const cold: number[] = [];
+  for (let k = 0; k < repeat; k++) cold.push((await timed(() => checkSignatures(dir, merges, keys))).seconds / merges.length);
+  verify_s_per_merge = median(cold);
+  process.env.RONDA_CACHE_SECRET ||= 'bench';
+  const store = VerificationStore.open(dir, { write: true });
+  await checkSignatures(dir, merges, keys, store);
+  verify_warm_s = (await timed(() => checkSignatures(dir, merges, keys, store))).seconds;
+  rmSync(dir, { recursive: true, force: true });
+}
+
 // --- build: the real thing, from the archive folder, empty cache ----------------------------------
 let build_s: number | null = null;
 let build_pages: number | null = null;
@@ -262,6 +285,8 @@ const result: BenchResult = {
   history_s: history_s && round3(history_s),
   git_log_s: git_log_s && round3(git_log_s),
   history_ratio: history_s !== null && git_log_s ? round3(history_s / git_log_s) : null,
+  verify_s_per_merge: verify_s_per_merge && round3(verify_s_per_merge * 1000) / 1000,
+  verify_warm_s: verify_warm_s && round3(verify_warm_s),
   peak_rss_mb,
   generate_s: round3(archive.timings.generate_s + archive.timings.checkout_s),
   repeat,

@@ -30,6 +30,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { checkArchive } from '../lib/check.ts';
+import { VerificationStore } from '../lib/git/verification-store.ts';
 import { readHistory, TrustAnchorError, type ArchiveHistory } from '../lib/git/history.ts';
 import { SignatureToolError } from '../lib/git/signatures.ts';
 import { isLang, type Lang } from '../lib/i18n/lang.ts';
@@ -138,7 +139,10 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
     let history: ArchiveHistory | null = null;
     let historyError: string | null = null;
     try {
-      history = await readHistory(root, { trustAnchor: process.env.RONDA_TRUST_ANCHOR || undefined });
+      // Verdicts kept between builds (only this command writes them; lib/git/verification-store.ts).
+      const store = opts.cache === false ? undefined : VerificationStore.open(root, { write: true });
+      history = await readHistory(root, { trustAnchor: process.env.RONDA_TRUST_ANCHOR || undefined, store });
+      store?.save();
       if (history.shallow) log('⚠ Riwayat git dangkal (shallow clone): persetujuan sebagian ronde tidak dapat dipastikan.');
     } catch (e) {
       // A history that does not start from the pinned anchor, or signatures that cannot be checked, must

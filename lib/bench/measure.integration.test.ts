@@ -5,7 +5,7 @@ const result = (over: Partial<BenchResult>): BenchResult => ({
   rounds: 11_000, rooms: 1, seed: 1, commits: 22_005,
   floor_s: 10, floor_pages: 22_000, floor_rss_mb: 300, build_s: 12, ratio: 1.2, build_warm_s: null, ratio_warm: null, peak_rss_warm_mb: null,
   check_cold_s: 9, check_warm_s: 0.8, check_one_s: 0.6,
-  history_s: 1.2, git_log_s: 1, history_ratio: 1.2, peak_rss_mb: 900,
+  history_s: 1.2, git_log_s: 1, history_ratio: 1.2, verify_s_per_merge: 0.02, verify_warm_s: 0.05, peak_rss_mb: 900,
   generate_s: 10, repeat: 3, machine: { nproc: 2, memory_gb: 24, node: 'v20', git: 'git version 2' }, notes: [], targets: [],
   ...over,
 });

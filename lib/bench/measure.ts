@@ -118,6 +118,10 @@ export interface BenchResult {
   history_s: number | null;
   git_log_s: number | null;
   history_ratio: number | null;
+  /** Cold signature verification, seconds per signed merge (git + ssh-keygen), outside every ratio. */
+  verify_s_per_merge: number | null;
+  /** The same 200 merges again with the kept verdicts. */
+  verify_warm_s: number | null;
   peak_rss_mb: number | null;
   generate_s: number;
   /** Runs of each short measure (history, git log, warm and one-file check) whose median is shown. */
@@ -166,6 +170,8 @@ export function formatTable(r: BenchResult): string {
     ['history_s', fmt(r.history_s, ' s'), `readHistory over ${r.commits} commits`],
     ['git_log_s', fmt(r.git_log_s, ' s'), 'bare git log --name-status, same history'],
     ['history_ratio', fmt(r.history_ratio, ' ×'), 'history_s / git_log_s'],
+    ['verify_s', fmt(r.verify_s_per_merge, ' s/merge'), 'cold signature check of a kasi merge (not in any ratio)'],
+    ['verify_warm_s', fmt(r.verify_warm_s, ' s'), '200 merges again from the kept verdicts'],
     ['peak_rss_mb', fmt(r.peak_rss_mb, ' MB', 0), "the build's peak resident memory"],
   ];
   const w0 = Math.max(...rows.map((x) => x[0].length));

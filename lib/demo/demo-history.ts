@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { wibInstant } from '../time.ts';
-import { commitPayload, putPath, writeCommit, writeObject, writeTree, type Signature, type TreeNode } from './git-objects.ts';
+import { commitPayload, putPath, writeCommit, writeObject, writeTree, type Signature, type TreeNode } from '../git/git-objects.ts';
 
 /** The DEMO keys' folder; their private halves are public on purpose, so anyone can sign with them. */
 export const DEMO_KEYS_DIR = join(import.meta.dirname, 'keys');

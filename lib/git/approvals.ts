@@ -12,6 +12,7 @@ import type { Approval, CommitRef, FileHistory, StaffIdentity } from './history.
 import { readBlobs } from './run-git.ts';
 import { attestationOf, type Attestation } from './attestation.ts';
 import { checkSignatures, type SignatureCheck } from './signatures.ts';
+import type { VerificationStore } from './verification-store.ts';
 
 export const SIGNERS_PATH = 'records/allowed_signers';
 export const CONFIG_PATH = 'records/config.yaml';
@@ -60,10 +61,10 @@ type GovChange = { path: string; blob: string | null };
  * Verdicts for the mainline commits in `needed` (oldest-first `mainline`), governance changes taken from
  * `files`. One signature check per governance change, one per stretch of main with the same keys.
  */
-export async function judgeMainline(repo: string, mainline: readonly CommitRef[], files: Map<string, FileHistory>, needed: ReadonlySet<string>, opts: { trustAnchor?: string } = {}): Promise<Judged> {
+export async function judgeMainline(repo: string, mainline: readonly CommitRef[], files: Map<string, FileHistory>, needed: ReadonlySet<string>, opts: { trustAnchor?: string; store?: VerificationStore } = {}): Promise<Judged> {
   const gov = governanceChanges(files);
   const blobs = await readBlobs(repo, [...gov.values()].flat().flatMap((c) => (c.blob ? [c.blob] : [])));
-  const judge = (commits: readonly CommitRef[], s: KeyState) => judgeUnder(repo, commits, s, blobs);
+  const judge = (commits: readonly CommitRef[], s: KeyState) => judgeUnder(repo, commits, s, blobs, opts.store);
   const verdicts = new Map<string, Approval>();
   const ignoredChanges: IgnoredChange[] = [];
   let state: KeyState = { signers: null, config: null, checklists: null, forge: new Map() };
@@ -167,8 +168,8 @@ async function checkOne(repo: string, c: CommitRef, s: KeyState, blobs: Map<stri
   return (await checkSignatures(repo, [c.hash], keysOf(s, blobs))).get(c.hash);
 }
 
-async function judgeUnder(repo: string, commits: readonly CommitRef[], s: KeyState, blobs: Map<string, string>): Promise<Map<string, Approval>> {
-  const checks = await checkSignatures(repo, commits.map((c) => c.hash), keysOf(s, blobs));
+async function judgeUnder(repo: string, commits: readonly CommitRef[], s: KeyState, blobs: Map<string, string>, store?: VerificationStore): Promise<Map<string, Approval>> {
+  const checks = await checkSignatures(repo, commits.map((c) => c.hash), keysOf(s, blobs), store);
   const staff = staffOf(s.config ? blobs.get(s.config) : undefined);
   const out = new Map<string, Approval>();
   for (const c of commits) out.set(c.hash, decide(c, checks.get(c.hash), staff));

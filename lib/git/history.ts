@@ -11,6 +11,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { judgeMainline, type CriteriaVersion, type IgnoredChange, type TrustAnchor } from './approvals.ts';
 import { applyAttestations, type Attestation } from './attestation.ts';
+import type { VerificationStore } from './verification-store.ts';
 import { gitEnv } from './run-git.ts';
 import type { SignatureKind } from './signatures.ts';
 
@@ -486,7 +487,7 @@ function streamLog(cwd: string, args: string[], onData: (chunk: Buffer) => void)
  */
 export async function readHistory(
   repoDir: string,
-  opts: { ref?: string; pathPrefix?: string; trustAnchor?: string } = {},
+  opts: { ref?: string; pathPrefix?: string; trustAnchor?: string; store?: VerificationStore } = {},
 ): Promise<ArchiveHistory> {
   const ref = opts.ref ?? 'HEAD';
   const prefix = opts.pathPrefix ?? 'records/';
@@ -530,7 +531,7 @@ export async function readHistory(
     await log.done;
     const files = r.end();
     const mainline = r.mainline.toReversed();
-    const judged = await judgeMainline(repoDir, mainline, files, neededCommits(files), { trustAnchor: opts.trustAnchor });
+    const judged = await judgeMainline(repoDir, mainline, files, neededCommits(files), { trustAnchor: opts.trustAnchor, store: opts.store });
     applyVerdicts(files, judged.verdicts);
     applyAttestations(files, judged.attestations);
     // The log's own tip: the ref may have moved since the probe.

@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitEnv, runGit } from './run-git.ts';
+import { keySetId, type VerificationStore } from './verification-store.ts';
 
 export type SignatureKind = 'ssh' | 'forge' | 'none' | 'bad';
 export interface SignatureCheck {
@@ -44,8 +45,20 @@ export function ensureSignatureTools(): Promise<void> {
   return (toolsChecked ??= Promise.all([probe('ssh-keygen', ['-?'], 'openssh-client'), probe('gpg', ['--version'], 'gnupg')]).then(() => undefined));
 }
 
-/** Verifies `hashes` with `keys`; one git process for all of them. */
-export async function checkSignatures(repo: string, hashes: readonly string[], keys: KeySet): Promise<Map<string, SignatureCheck>> {
+/** Verifies `hashes` with `keys` (verdicts the store knows are not checked again); one git process for the rest. */
+export async function checkSignatures(repo: string, hashes: readonly string[], keys: KeySet, store?: VerificationStore): Promise<Map<string, SignatureCheck>> {
+  const id = store ? keySetId(keys) : '';
+  const known = new Map<string, SignatureCheck>();
+  for (const h of hashes) {
+    const v = store?.get(h, id);
+    if (v) known.set(h, v);
+  }
+  const fresh = await verify(repo, known.size ? hashes.filter((h) => !known.has(h)) : hashes, keys);
+  for (const [h, v] of fresh) store?.set(h, id, v);
+  return known.size ? new Map([...known, ...fresh]) : fresh;
+}
+
+async function verify(repo: string, hashes: readonly string[], keys: KeySet): Promise<Map<string, SignatureCheck>> {
   const out = new Map<string, SignatureCheck>();
   if (hashes.length === 0) return out;
   await ensureSignatureTools();

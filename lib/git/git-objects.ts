@@ -1,7 +1,7 @@
 /**
  * Git objects written straight into a repository's object store (loose, zlib-compressed, named by their
- * SHA-1 as git names them). For the demo history only: hundreds of signed merges through git commands
- * would take many seconds, each spawning several processes.
+ * SHA-1 as git names them), for generated histories (the demo, the benchmark): hundreds of signed merges
+ * through git commands would take many seconds, each spawning several processes.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
