@@ -22,9 +22,9 @@ import { parseYamlSource } from '../load/yaml-source.ts';
 import { CONFIG_PATH, recordKindOf } from '../paths.ts';
 import { hasErrors, type Problem } from '../problems.ts';
 import type { ConfigRecord } from '../types.generated.ts';
-import { decide, SIGNERS_PATH, staffOf } from './approvals.ts';
 import { compareWithBase } from './integrity.ts';
-import { checkSignatures } from './signatures.ts';
+import { readHistory } from './history.ts';
+import { VerificationStore } from './verification-store.ts';
 import { currentIdentity, git, isAncestor, isRepository, operationInProgress, remoteUrl, resolveCommit, showFile, tryGit } from './repo.ts';
 import { summariseRound, type RoundSummary } from './round-summary.ts';
 import { workflowFailure, type WorkflowFailure } from './workflow-output.ts';
@@ -156,7 +156,7 @@ export async function approveBranch(root: string, branchArg: string, opts: Appro
     const signed = await tryGit(wt, ['commit', '--quiet', '--no-verify', '-S', '-F', msgFile]);
     if (!signed.ok) return fail('refused', 'no-signing-key', { detail: signed.error });
     merge = (await git(wt, ['rev-parse', 'HEAD'])).trim();
-    const verdict = await verifyAsArchive(root, main, merge);
+    const verdict = await verifyAsArchive(root, merge);
     if (verdict.state !== 'approved') {
       return fail('refused', 'signature-not-accepted', { reason: verdict.reason ?? '', key: verdict.key ?? '', email: kasi.email, base: baseName });
     }
@@ -185,16 +185,11 @@ export async function approveBranch(root: string, branchArg: string, opts: Appro
   return { ok: true, branch, merge, kasi: { id: kasi.id, name: kasi.name, email: kasi.email }, files, summaries, workingTreeUpdated: checkedOutHere, pushed, pushError, warnings };
 }
 
-/** The approval the archive will read from `merge`, judged with the keys and staff on `main` (its first parent). */
-async function verifyAsArchive(root: string, main: string, merge: string) {
-  const signers = (await showFile(root, main, SIGNERS_PATH))?.toString('utf8') ?? '';
-  const forgeKeys: string[] = []; // the kasi's own merge is never a forge signature
-  const check = (await checkSignatures(root, [merge], { signers, forgeKeys })).get(merge);
-  const staff = staffOf((await showFile(root, main, CONFIG_PATH))?.toString('utf8'));
-  const [parents, author, committer, date, subject] = (await git(root, ['show', '-s', '--format=%P%x00%ae%x00%ce%x00%cI%x00%s', merge])).split('\0');
-  return decide(
-    { hash: merge, parents: parents!.split(' '), authorName: '', authorEmail: author!, authorDate: date!, committerName: '', committerEmail: committer!, committerDate: date!, subject: subject!, trailers: {} },
-    check,
-    staff,
-  );
+/**
+ * The approval the archive will read from `merge`: the same history walk the site build makes, on the merge
+ * as if it were main (keys and staff as approved, not as main's files say after an unapproved edit).
+ */
+async function verifyAsArchive(root: string, merge: string) {
+  const history = await readHistory(root, { ref: merge, store: VerificationStore.open(root, { write: false }) });
+  return history.verdicts.get(merge) ?? { state: 'unapproved' as const, reason: 'no-trust-anchor' as const };
 }
