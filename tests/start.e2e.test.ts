@@ -3,7 +3,7 @@
  * and the server must let go of its port (the demo site is built and served from a copy of the project).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 const REPO = resolve(import.meta.dirname, '..');
 const copy = mkdtempSync(join(tmpdir(), 'ronda-start-'));
 for (const d of ['records', 'schemas', 'scripts', 'lib', 'site', 'package.json', 'tsconfig.json']) cpSync(join(REPO, d), join(copy, d), { recursive: true });
+// The last two weeks of demo rounds are enough to serve (and hold the demo's forged merge): a smaller build.
+const NOVEMBER = join(copy, 'records/rounds/2026/11');
+for (const month of ['08', '09', '10']) rmSync(join(copy, 'records/rounds/2026', month), { recursive: true, force: true });
+for (const f of readdirSync(NOVEMBER)) if (f < '2026-11-10') rmSync(join(NOVEMBER, f));
 symlinkSync(join(REPO, 'node_modules'), join(copy, 'node_modules'));
 const started: ChildProcess[] = [];
 afterAll(() => {
