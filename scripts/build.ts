@@ -24,13 +24,15 @@
  * last round's date — so the demo never shows months of "missed" rounds after its story ends — else
  * now in WIB. A sub-path (GitHub Pages project site) comes from --base or RONDA_BASE_PATH.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { checkArchive } from '../lib/check.ts';
 import { VerificationStore } from '../lib/git/verification-store.ts';
+import { comparePublished, integrityFile, integrityIssues, integrityProblems, type IntegrityFile, type IntegrityIssue } from '../lib/git/archive-integrity.ts';
+import { problemText } from '../lib/i18n/problem-messages.ts';
 import { readHistory, TrustAnchorError, type ArchiveHistory } from '../lib/git/history.ts';
 import { SignatureToolError } from '../lib/git/signatures.ts';
 import { isLang, type Lang } from '../lib/i18n/lang.ts';
@@ -61,6 +63,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Round pages rendered inline before the render workers start (tests; default 300). */
   renderPoolAfter?: number;
+  /** The integrity file the previous publication carried (lib/git/archive-integrity.ts), to prove nothing published was lost. */
+  previous?: IntegrityFile | null;
 }
 
 export interface BuildReport {
@@ -72,6 +76,8 @@ export interface BuildReport {
   storedPages: { rendered: number; reused: number };
   problems: { errors: number; warnings: number };
   history: 'ok' | 'shallow' | 'unavailable';
+  /** Approved records changed or deleted without approval, and what the previous publication had that this history lost. */
+  integrity: IntegrityIssue[];
 }
 
 const SITE_DIR = resolve(import.meta.dirname, '..', 'site');
@@ -152,6 +158,8 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
       log(`⚠ Riwayat git tidak tersedia (${historyError}); status persetujuan ditampilkan "tidak diketahui".`);
     }
     const tHistory = lap('history');
+    const integrity = history ? [...integrityIssues(history), ...(opts.previous ? await comparePublished(root, history, opts.previous) : [])] : [];
+    for (const i of integrity) log(`⚠ ${problemText(integrityProblems([i])[0]!, 'id').message}: ${i.path}`);
 
     // 3. Room by room: aggregates, round pages (stored, published after the search index), downloads.
     const lastRound = archive.rounds.reduce<string | null>((m, r) => (m === null || r.data.date > m ? r.data.date : m), null);
@@ -169,7 +177,7 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
       prefix: k === 0 ? '' : `/${lang}`,
       alternates: opts.langs.filter((l) => l !== lang).map((l) => ({ lang: l, prefix: l === opts.langs[0] ? '' : `/${l}`, label: SITE_TEXT[l].langName })),
     }));
-    const inputs = { archive, evaluations, problems, history, historyError, asOf, generatedAt };
+    const inputs = { archive, evaluations, problems, history, historyError, asOf, generatedAt, integrity };
     // Round pages, charts and download parts are kept under the hash of their inputs (docs/performance.md).
     const store = new ContentStore(opts.cache === false ? null : join(root, CACHE_DIR, 'site-v1'));
     const fingerprint = sourceFingerprint(PAGE_CODE);
@@ -223,10 +231,14 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
       generatedAt,
       problems: { errors: errors.length, warnings: problems.length - errors.length },
       history: (history === null ? 'unavailable' : history.shallow ? 'shallow' : 'ok') as BuildReport['history'],
+      integrity,
+      integrityFile: history ? integrityFile(history) : null,
       ms: { check: tCheck, history: tHistory, model: tModel },
     };
   })();
   const { data, parts, storedPages, overviewCharts, monthCharts, store, sites, generatedAt } = prepared;
+  // What the next build checks its history against (published with the site).
+  if (prepared.integrityFile) writeFileSync(join(out, INTEGRITY_FILE), `${JSON.stringify(prepared.integrityFile)}\n`);
 
   // From here the render workers draw the months' charts while this thread assembles the downloads and
   // runs Eleventy; a failure stops them before it propagates.
@@ -304,7 +316,25 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
     storedPages: { rendered: storedPages.rendered, reused: storedPages.reused },
     problems: prepared.problems,
     history: prepared.history,
+    integrity: prepared.integrity,
   };
+}
+
+/** The integrity file's name in the published site. */
+export const INTEGRITY_FILE = 'integritas.json';
+
+/** The previous publication's integrity file, from a path or a URL (the published site's own). */
+export async function readPrevious(from: string): Promise<IntegrityFile | null> {
+  let text: string;
+  if (/^https?:\/\//.test(from)) {
+    const res = await fetch(from);
+    if (res.status === 404) return null; // nothing published yet: the first build
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    text = await res.text();
+  } else text = readFileSync(resolve(from), 'utf8');
+  const f = JSON.parse(text) as IntegrityFile;
+  if (f?.version !== 1 || typeof f.approved !== 'object') throw new BuildError(`${from}: bukan berkas integritas Ronda (${INTEGRITY_FILE}).`);
+  return f;
 }
 
 export class BuildError extends Error {}
@@ -445,6 +475,17 @@ export function buildSummary(r: BuildReport, langs: readonly Lang[]): string {
   );
 }
 
+/** The first build has no previous publication; one that cannot be read stops the build (it may be the attack). */
+async function previousIntegrity(from: string | undefined): Promise<IntegrityFile | null> {
+  if (!from) return null;
+  try {
+    return await readPrevious(from);
+  } catch (e) {
+    if (e instanceof BuildError) throw e;
+    throw new BuildError(`Berkas integritas terbitan sebelumnya tidak dapat dibaca dari ${from}: ${(e as Error).message}. Periksa alamatnya; build dihentikan agar riwayat yang ditulis ulang tidak terbit tanpa diperiksa.`);
+  }
+}
+
 async function main(): Promise<void> {
   let values;
   try {
@@ -457,6 +498,7 @@ async function main(): Promise<void> {
         base: { type: 'string' },
         'no-search': { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
+        previous: { type: 'string' },
       },
     }).values;
   } catch (e) {
@@ -482,6 +524,7 @@ async function main(): Promise<void> {
       base: values.base,
       search: !values['no-search'],
       cache: !values['no-cache'],
+      previous: await previousIntegrity(values.previous ?? process.env.RONDA_PREVIOUS_INTEGRITY),
     });
     console.log(buildSummary(r, langs));
   } catch (e) {

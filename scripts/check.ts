@@ -29,6 +29,9 @@ async function main(argv: string[]): Promise<number> {
     today: values.today,
     cache: !values['no-cache'],
   });
+  // On main, an approved record changed or deleted without approval is an error whatever the branch did.
+  const { mainIntegrityProblems, onMain } = await import('../lib/git/archive-integrity.ts');
+  if (!positionals.length && !values.against && (await onMain(root))) problems.push(...(await mainIntegrityProblems(root)));
   if (values.against) {
     const { compareWithBase } = await import('../lib/git/integrity.ts');
     problems.push(...(await compareWithBase(root, values.against, archive)));

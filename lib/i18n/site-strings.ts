@@ -62,6 +62,7 @@ const id = {
     'forge-author-not-kasi': 'merge di web oleh staf yang bukan Kepala Seksi saat itu',
     'no-trust-anchor': 'arsip belum memiliki daftar kunci Kepala Seksi yang sah (jangkar kepercayaan)',
     'not-on-mainline': 'belum masuk ke main',
+    'changed-after-approval': 'DIUBAH SETELAH DISETUJUI: isi berkas ini berbeda dari versi yang disetujui Kepala Seksi, dan perubahannya tidak disetujui',
   } as Record<string, string>,
   position: { inlet: 'Sisi masuk (lorong dingin)', outlet: 'Sisi buang (lorong panas)', room: 'Udara ruang' } as Record<string, string>,
   reason: {
@@ -347,6 +348,16 @@ const id = {
     ignoredHeading: 'Perubahan kunci, staf, atau aturan yang tidak berlaku (tidak disetujui)',
     nothing: 'Tidak ada.',
     link: 'Jejak persetujuan',
+    integrityHeading: 'Keutuhan arsip: perubahan tanpa persetujuan',
+    integrityAlert: (n: string) => `Perhatian: ${n} masalah keutuhan arsip — catatan yang sudah disetujui diubah atau dihapus tanpa persetujuan, atau riwayat yang pernah diterbitkan hilang.`,
+    integrityLink: 'Lihat rinciannya di Jejak persetujuan.',
+    integrityApproved: (by: string, date: string) => `disetujui ${by}, ${date}`,
+    integrityKind: {
+      'changed-after-approval': 'Diubah setelah disetujui',
+      'approved-record-deleted': 'Dihapus setelah disetujui',
+      'history-rewritten': 'Riwayat yang pernah diterbitkan ditulis ulang',
+      'published-version-gone': 'Versi yang pernah diterbitkan sebagai disetujui hilang',
+    } as Record<string, string>,
   },
   findings: {
     title: 'Temuan',
@@ -518,6 +529,7 @@ const en: SiteText = {
     'forge-author-not-kasi': 'merged on the web by someone who was not head of section then',
     'no-trust-anchor': "the archive has no valid list of the head of section's keys (trust anchor)",
     'not-on-mainline': 'not on main yet',
+    'changed-after-approval': 'CHANGED AFTER APPROVAL: this file differs from the version the head of section approved, and the change was not approved',
   },
   position: { inlet: 'Inlet (cold aisle)', outlet: 'Outlet (hot aisle)', room: 'Room air' },
   reason: {
@@ -804,6 +816,16 @@ const en: SiteText = {
     ignoredHeading: 'Changes to keys, staff or rules that never took effect (not approved)',
     nothing: 'None.',
     link: 'Approval trail',
+    integrityHeading: 'Archive integrity: changes without approval',
+    integrityAlert: (n: string) => `Attention: ${n} archive integrity problems — approved records changed or deleted without approval, or published history lost.`,
+    integrityLink: 'See the approval trail for details.',
+    integrityApproved: (by: string, date: string) => `approved by ${by}, ${date}`,
+    integrityKind: {
+      'changed-after-approval': 'Changed after approval',
+      'approved-record-deleted': 'Deleted after approval',
+      'history-rewritten': 'Published history rewritten',
+      'published-version-gone': 'A version published as approved is gone',
+    } as Record<string, string>,
   },
   findings: {
     title: 'Findings',

@@ -53,4 +53,10 @@ describe('recordHistory', () => {
     const pushed = history({ approval: { state: 'unapproved', reason: 'direct-push', commit: 'a1', date: '2026-11-01T09:30:00+07:00' }, approvedVersions: [] });
     expect(recordHistory(pushed, PATH, 'blob1', config).approval).toMatchObject({ state: 'unapproved', reason: 'direct-push', by: null });
   });
+
+  it('says an approved record was changed after approval, whatever way the change arrived', () => {
+    const approved = history({}).files.get(PATH)!.approvedVersions;
+    const edited = history({ blob: 'blob2', approval: { state: 'unapproved', reason: 'direct-push', commit: 'e1' }, approvedVersions: approved });
+    expect(recordHistory(edited, PATH, 'blob2', config).approval).toMatchObject({ state: 'unapproved', reason: 'changed-after-approval' });
+  });
 });

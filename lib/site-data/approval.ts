@@ -18,6 +18,7 @@ export type ApprovalReason =
   | 'shallow-history'
   | 'not-committed'
   | 'modified'
+  | 'changed-after-approval'
   | NonNullable<Approval['reason']>;
 
 export interface PersonView {
@@ -112,7 +113,9 @@ export function recordHistory(
   } else if (a.reason === 'shallow-history') {
     approval = { state: 'unknown', reason: 'shallow-history', by: null, date: null, commit: a.commit ?? null };
   } else {
-    approval = { state: 'unapproved', reason: a.reason ?? null, by: null, date: a.date ?? null, commit: a.commit ?? null };
+    // An approved record changed on main without a new approval: say that, not how the change arrived.
+    const reason = file.approvedVersions.length > 0 ? 'changed-after-approval' : (a.reason ?? null);
+    approval = { state: 'unapproved', reason, by: null, date: a.date ?? null, commit: a.commit ?? null };
   }
   return { approval, commit, events, truncated: file.truncated, recordedBy };
 }

@@ -4,6 +4,7 @@
  * merges refused as approvals, and changes to keys or rules that never took effect.
  */
 import { createHash } from 'node:crypto';
+import type { IntegrityIssue } from '../git/archive-integrity.ts';
 import type { ArchiveHistory } from '../git/history.ts';
 import { parseAllowedSigners } from '../validate/allowed-signers.ts';
 import type { ConfigRecord } from '../types.generated.ts';
@@ -15,6 +16,8 @@ export interface AuditView {
   attestations: { path: string; date: string; by: string; commit: string; versions: number }[];
   refused: { commit: string; date: string; reason: string }[];
   ignored: { commit: string; path: string; date: string }[];
+  /** Approved records changed or deleted without approval; history lost since the last publication. */
+  integrity: IntegrityIssue[];
 }
 
 /** OpenSSH's fingerprint of a public key blob: SHA256 over the decoded key, base64 without padding. */
@@ -23,8 +26,8 @@ export const sshFingerprint = (base64: string) => `SHA256:${createHash('sha256')
 /** Refusals worth an auditor's eye: merges someone presented as approvals that did not verify. */
 const REFUSED = new Set(['unsigned', 'bad-signature', 'signer-not-kasi', 'forge-author-not-kasi']);
 
-export function auditView(history: ArchiveHistory | null, config: ConfigRecord | undefined, demoKeys: readonly string[]): AuditView {
-  if (!history) return { available: false, anchor: null, keys: [], attestations: [], refused: [], ignored: [] };
+export function auditView(history: ArchiveHistory | null, config: ConfigRecord | undefined, demoKeys: readonly string[], integrity: IntegrityIssue[] = []): AuditView {
+  if (!history) return { available: false, anchor: null, keys: [], attestations: [], refused: [], ignored: [], integrity };
   const byEmail = new Map((config?.staff ?? []).map((s) => [s.email.trim().toLowerCase(), s.name]));
   const keys = parseAllowedSigners(history.keysInForce).signers.flatMap((s) =>
     s.principals.map((principal) => ({ principal, name: byEmail.get(principal.toLowerCase()) ?? null, fingerprint: sshFingerprint(s.key.split(' ')[1]!), demo: demoKeys.includes(s.key) })),
@@ -40,5 +43,6 @@ export function auditView(history: ArchiveHistory | null, config: ConfigRecord |
     attestations: history.attestations.map((a) => ({ path: a.path, date: a.date, by: a.by.name, commit: a.commit, versions: a.versions.size })),
     refused,
     ignored: history.ignoredChanges,
+    integrity,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { demoPublicKeys } from '../demo/demo-history.ts';
 import { auditView, type AuditView } from './audit-view.ts';
+import { integrityIssues, type IntegrityIssue } from '../git/archive-integrity.ts';
 import type { ArchiveHistory } from '../git/history.ts';
 import type { Archive, LoadedRecord } from '../load/archive.ts';
 import { peekEvaluation } from '../check.ts';
@@ -82,6 +83,8 @@ export interface SiteInputs {
   generatedAt: string;
   /** Days of daily rows on the Tren overview. */
   recentDays?: number;
+  /** Integrity issues the build found (default: those of the history alone). */
+  integrity?: IntegrityIssue[];
 }
 
 export interface SiteData {
@@ -277,7 +280,7 @@ export function buildSiteData(inp: SiteInputs, onRoom?: (r: RoomRounds) => void,
     trendMonths,
     recaps,
     missed,
-    audit: auditView(inp.history, config, demoPublicKeys()),
+    audit: auditView(inp.history, config, demoPublicKeys(), inp.integrity ?? (inp.history ? integrityIssues(inp.history) : [])),
   };
   return { model, rows };
 }
