@@ -29,6 +29,9 @@ async function main(argv: string[]): Promise<number> {
     today: values.today,
     cache: !values['no-cache'],
   });
+  // The cache is the machine's own: committed, it is someone else's (and sealed files from elsewhere are ignored).
+  const { trackedCacheProblems } = await import('../lib/git/archive-integrity.ts');
+  problems.push(...(await trackedCacheProblems(root)));
   // On main, an approved record changed or deleted without approval is an error whatever the branch did.
   const { mainIntegrityProblems, onMain } = await import('../lib/git/archive-integrity.ts');
   if (!positionals.length && !values.against && (await onMain(root))) problems.push(...(await mainIntegrityProblems(root)));

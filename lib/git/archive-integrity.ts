@@ -13,7 +13,7 @@ import { problem, type Problem } from '../problems.ts';
 import type { ArchiveHistory, FileHistory } from './history.ts';
 import { TrustAnchorError } from './approvals.ts';
 import { readHistory } from './history.ts';
-import { currentBranch, isAncestor, isRepository } from './repo.ts';
+import { currentBranch, isAncestor, isRepository, tryGit } from './repo.ts';
 import { VerificationStore } from './verification-store.ts';
 
 export type IntegrityKind = 'changed-after-approval' | 'approved-record-deleted' | 'history-rewritten' | 'published-version-gone';
@@ -77,6 +77,14 @@ export async function comparePublished(repo: string, history: ArchiveHistory, pr
     if (!still) out.push({ kind: 'published-version-gone', path, approved: { blob, commit: null, date: null, by: null }, commit: f?.landed?.hash ?? null });
   }
   return out;
+}
+
+/** `.ronda-cache/` committed to the repository: an error (it is never shared; its files would be ignored anyway). */
+export async function trackedCacheProblems(root: string): Promise<Problem[]> {
+  if (!(await isRepository(root))) return [];
+  const r = await tryGit(root, ['ls-files', '-z', '--', '.ronda-cache']);
+  const files = r.ok ? r.out.split('\0').filter(Boolean) : [];
+  return files.length ? [problem(files[0]!, { line: 1, col: 1 }, 'cache-tracked', { count: files.length })] : [];
 }
 
 /** Main checked out (or CI on a push to main): where `check` must see what changed after approval. */

@@ -61,8 +61,11 @@ const stateOf = async (path: string) => (await readHistory(repo, { store: Verifi
 /** What the attacker can write: any entries, with a MAC under any key but the official one. */
 function plant(entries: Record<string, unknown>, macKey = '') {
   mkdirSync(dirname(STORE), { recursive: true });
-  writeFileSync(STORE, JSON.stringify({ mac: createHmac('sha256', macKey).update(JSON.stringify(entries)).digest('hex'), entries }));
+  const text = JSON.stringify(entries);
+  writeFileSync(STORE, `${createHmac('sha256', macKey).update(text).digest('hex')}\n${text}`);
 }
+/** The official file's entries (after its seal line). */
+const officialEntries = () => JSON.parse(readFileSync(STORE, 'utf8').split('\n').slice(1).join('\n')) as Record<string, unknown>;
 const goodVerdict = { kind: 'ssh', code: 'G', signer: 'hendra@kab.go.id', key: 'SHA256:palsu' };
 
 describe('verification store', () => {
@@ -71,9 +74,9 @@ describe('verification store', () => {
     const first = await readHistory(repo, { store });
     store.save();
     expect(first.files.get(R1)!.approval.state).toBe('approved');
-    const kept = JSON.parse(readFileSync(STORE, 'utf8')) as { entries: Record<string, { code: string }> };
-    expect(Object.keys(kept.entries).some((k) => k.startsWith(signed))).toBe(true);
-    expect(Object.keys(kept.entries).some((k) => k.startsWith(forged))).toBe(true);
+    const kept = officialEntries();
+    expect(Object.keys(kept).some((k) => k.startsWith(signed))).toBe(true);
+    expect(Object.keys(kept).some((k) => k.startsWith(forged))).toBe(true);
     expect(await stateOf(R1)).toBe('approved');
     expect(await stateOf(R2)).toBe('unapproved');
   });
@@ -82,10 +85,10 @@ describe('verification store', () => {
     const store = VerificationStore.open(repo, { write: true });
     await readHistory(repo, { store });
     store.save();
-    const real = JSON.parse(readFileSync(STORE, 'utf8')) as { entries: Record<string, unknown> };
-    const forgedKey = Object.keys(real.entries).find((k) => k.startsWith(forged))!;
+    const real = officialEntries();
+    const forgedKey = Object.keys(real).find((k) => k.startsWith(forged))!;
     for (const macKey of ['', 'ronda', 'RONDA_CACHE_SECRET']) {
-      plant({ ...real.entries, [forgedKey]: goodVerdict }, macKey);
+      plant({ ...real, [forgedKey]: goodVerdict }, macKey);
       expect(await stateOf(R2)).toBe('unapproved');
     }
     // The official file with one verdict edited: its MAC no longer matches, the whole file is ignored.
@@ -93,7 +96,8 @@ describe('verification store', () => {
     const again = VerificationStore.open(repo, { write: true });
     await readHistory(repo, { store: again });
     again.save();
-    writeFileSync(STORE, JSON.stringify({ ...JSON.parse(readFileSync(STORE, 'utf8')), entries: { ...real.entries, [forgedKey]: goodVerdict } }));
+    const [mac] = readFileSync(STORE, 'utf8').split('\n');
+    writeFileSync(STORE, `${mac}\n${JSON.stringify({ ...real, [forgedKey]: goodVerdict })}`);
     expect(await stateOf(R2)).toBe('unapproved');
   });
 

@@ -2,21 +2,16 @@
  * Signature verdicts kept between builds: git runs ssh-keygen (or gpg) once per signed commit, so a year
  * of merges costs seconds on every build. A verdict depends only on the commit and the keys it was judged
  * with, so it is kept under (commit id, hash of the allowed-signers text, hash of the forge-key set).
- *
- * A planted verdict would be a forged approval, so the file carries an HMAC under a key that is not in the
- * repository (RONDA_CACHE_SECRET in CI, else a per-user key in ~/.config/ronda/); a file without a valid
- * one (committed to the repository, copied from elsewhere, edited) is ignored as a whole. Only the site
- * build writes it.
+ * A planted verdict would be a forged approval: the file is sealed like every cache file
+ * (lib/load/cache-seal.ts), and one that does not verify is ignored as a whole.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { cacheSecret, seal, unseal } from '../load/cache-seal.ts';
 import type { KeySet, SignatureCheck } from './signatures.ts';
 
 const FILE = join('.ronda-cache', 'signatures-v1.json');
-
-interface Saved { mac: string; entries: Record<string, SignatureCheck> }
 
 /** One id for the keys a verdict was made with. */
 export function keySetId(keys: KeySet): string {
@@ -27,18 +22,21 @@ export class VerificationStore {
   private dirty = false;
   private constructor(
     private readonly file: string,
-    private readonly secret: Buffer | null,
+    private readonly writable: boolean,
     private readonly entries: Map<string, SignatureCheck>,
   ) {}
 
-  /** The store of the archive at `root`; empty when its MAC does not verify or there is no key to check it. */
+  /** The store of the archive at `root`; empty when its seal does not verify. Only writers save it. */
   static open(root: string, opts: { write: boolean }): VerificationStore {
     const file = join(root, FILE);
-    const secret = cacheSecret(opts.write);
     const entries = new Map<string, SignatureCheck>();
-    const saved = secret && existsSync(file) ? readSaved(file) : null;
-    if (saved && secret && macMatches(secret, saved)) for (const [k, v] of Object.entries(saved.entries)) entries.set(k, v);
-    return new VerificationStore(file, opts.write ? secret : null, entries);
+    const text = existsSync(file) ? unseal(readFileSync(file, 'utf8')) : null;
+    try {
+      for (const [k, v] of Object.entries((text ? JSON.parse(text) : {}) as Record<string, SignatureCheck>)) entries.set(k, v);
+    } catch {
+      entries.clear();
+    }
+    return new VerificationStore(file, opts.write && cacheSecret() !== null, entries);
   }
 
   get(commit: string, keys: string): SignatureCheck | undefined {
@@ -47,52 +45,19 @@ export class VerificationStore {
 
   /** Keeps a verdict; never E (the tools were missing, not the signature). */
   set(commit: string, keys: string, check: SignatureCheck): void {
-    if (check.code === 'E' || !this.secret) return;
+    if (check.code === 'E' || !this.writable) return;
     this.entries.set(`${commit} ${keys}`, check);
     this.dirty = true;
   }
 
   /** Writes the file (atomically) if this store may write and learned something. */
   save(): void {
-    if (!this.secret || !this.dirty) return;
-    const entries = Object.fromEntries(this.entries);
+    const sealed = this.writable && this.dirty ? seal(JSON.stringify(Object.fromEntries(this.entries))) : null;
+    if (sealed === null) return;
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ mac: macOf(this.secret, entries), entries } satisfies Saved));
+    writeFileSync(tmp, sealed);
     renameSync(tmp, this.file);
     this.dirty = false;
-  }
-}
-
-function readSaved(file: string): Saved | null {
-  try {
-    const s = JSON.parse(readFileSync(file, 'utf8')) as Saved;
-    return typeof s?.mac === 'string' && s.entries && typeof s.entries === 'object' ? s : null;
-  } catch {
-    return null;
-  }
-}
-
-const macOf = (secret: Buffer, entries: Record<string, SignatureCheck>) => createHmac('sha256', secret).update(JSON.stringify(entries)).digest('hex');
-
-function macMatches(secret: Buffer, saved: Saved): boolean {
-  const want = Buffer.from(macOf(secret, saved.entries), 'hex');
-  const got = Buffer.from(saved.mac, 'hex');
-  return got.length === want.length && timingSafeEqual(got, want);
-}
-
-/** RONDA_CACHE_SECRET, else this user's key file (made, readable by the user only, when a writer needs it). */
-function cacheSecret(create: boolean): Buffer | null {
-  if (process.env.RONDA_CACHE_SECRET) return Buffer.from(process.env.RONDA_CACHE_SECRET, 'utf8');
-  const file = join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'ronda', 'cache-key');
-  try {
-    if (existsSync(file)) return readFileSync(file);
-    if (!create) return null;
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(file, randomBytes(32), { mode: 0o600 });
-    chmodSync(file, 0o600);
-    return readFileSync(file);
-  } catch {
-    return null; // no home to keep a key in: verify every time
   }
 }

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArchive, type Archive } from './archive.ts';
-import { CACHE_DIR, shardOf } from './record-cache.ts';
+import { createHmac } from 'node:crypto';
+import { seal, unseal } from './cache-seal.ts';
+import { CACHE_DIR, readCacheFile, shardOf, writeCacheFile } from './record-cache.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const dirs: string[] = [];
@@ -18,6 +20,13 @@ function demoCopy(): string {
   return d;
 }
 const STORE = (root: string) => join(root, CACHE_DIR, 'records-v2');
+/** A cache file's JSON, under its seal. */
+const readSealed = (file: string) => JSON.parse(unseal(readFileSync(file, 'utf8'))!) as Record<string, unknown>;
+/** What someone without the key can write: well-formed JSON with a seal made under another key. */
+const forge = (file: string, value: unknown) => {
+  const text = JSON.stringify(value);
+  writeFileSync(file, `${createHmac('sha256', 'geen-sleutel').update(text).digest('hex')}\n${text}`);
+};
 /** Everything a caller can see of an archive, data included (reading it materialises lazy records). */
 const view = (a: Archive) => ({
   config: a.config?.data,
@@ -88,10 +97,10 @@ describe('loadArchive with the sharded cache', () => {
     rmSync(join(root, target));
     rmSync(join(root, bad));
     await loadArchive(root);
-    const index = JSON.parse(readFileSync(join(STORE(root), 'index.json'), 'utf8')) as { entries: Record<string, unknown> };
+    const index = readSealed(join(STORE(root), 'index.json')) as { entries: Record<string, unknown> };
     expect(index.entries[target]).toBeUndefined();
     expect(index.entries[bad]).toBeUndefined();
-    const shard = JSON.parse(readFileSync(join(STORE(root), `${shardOf(target)}.json`), 'utf8')) as Record<string, unknown>;
+    const shard = readSealed(join(STORE(root), `${shardOf(target)}.json`));
     expect(shard[target]).toBeUndefined();
 
     // A shard deleted behind the cache's back: its records are parsed again from the files.
@@ -105,9 +114,37 @@ describe('loadArchive with the sharded cache', () => {
     const root = demoCopy();
     await loadArchive(root);
     const file = join(STORE(root), 'index.json');
-    const index = JSON.parse(readFileSync(file, 'utf8')) as { key: string };
-    writeFileSync(file, JSON.stringify({ ...index, key: 'older-code' }));
+    const index = readSealed(file);
+    writeFileSync(file, seal(JSON.stringify({ ...index, key: 'older-code' }))!);
     expect((await loadArchive(root)).stats.parsed).toBeGreaterThan(0);
+  });
+
+  it('ignores a well-formed entry under the right key with other content, unless sealed with the key', async () => {
+    const root = demoCopy();
+    await loadArchive(root);
+    const target = firstRound(root);
+    const shardFile = join(STORE(root), `${shardOf(target)}.json`);
+    const shard = readSealed(shardFile) as Record<string, { b: string; d: { readings: { temperature_c: number }[] } }>;
+    const real = shard[target]!.d.readings[0]!.temperature_c;
+    shard[target]!.d.readings[0]!.temperature_c = 24.9;
+    forge(shardFile, shard);
+    const tampered = await loadArchive(root);
+    expect(tampered.rounds.find((r) => r.path === target)!.data.readings[0]!.temperature_c).toBe(real);
+    // The control: the same entry sealed with the key is believed (the seal is all that stands between).
+    writeFileSync(shardFile, seal(JSON.stringify(shard))!);
+    expect((await loadArchive(root)).rounds.find((r) => r.path === target)!.data.readings[0]!.temperature_c).toBe(24.9);
+  });
+
+  it('ignores a planted index and check result', async () => {
+    const root = demoCopy();
+    await loadArchive(root);
+    const file = join(STORE(root), 'index.json');
+    forge(file, readSealed(file));
+    expect((await loadArchive(root)).stats.parsed).toBeGreaterThan(0);
+    writeCacheFile(root, 'check-result.json', { key: 'k', problems: [] });
+    expect(readCacheFile(root, 'check-result.json')).toEqual({ key: 'k', problems: [] });
+    forge(join(root, CACHE_DIR, 'check-result.json'), { key: 'k', problems: [] });
+    expect(readCacheFile(root, 'check-result.json')).toBeNull();
   });
 
   it('parses on worker threads when many files changed, with the same result as inline parsing', async () => {

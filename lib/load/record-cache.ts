@@ -9,7 +9,8 @@
  * their files changed. So checking one new round reads and writes one month's shard, not the whole
  * archive, and no single JSON string grows past V8's string limit however large the archive gets.
  * The index is keyed by a fingerprint of the loader, validator and schemas: new code never trusts
- * results of old code.
+ * results of old code. Every file is sealed (lib/load/cache-seal.ts): one written by anyone else is
+ * ignored, so a planted entry can never stand in for a record's real content.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { dirname, join } from 'node:path';
 import type { Problem } from '../problems.ts';
 import { RECORD_CODE, sourceFingerprint } from './fingerprint.ts';
 import type { ParsedRecord } from './parse-record.ts';
+import { seal, unseal } from './cache-seal.ts';
 
 export const CACHE_DIR = '.ronda-cache';
 const STORE_DIR = 'records-v2';
@@ -84,7 +86,7 @@ export class RecordStore {
     const index = new Map<string, IndexEntry>();
     if (enabled) {
       try {
-        const parsed = JSON.parse(await readFile(join(root, CACHE_DIR, STORE_DIR, INDEX_FILE), 'utf8')) as { key?: string; entries?: Record<string, IndexRow> };
+        const parsed = JSON.parse(unseal(await readFile(join(root, CACHE_DIR, STORE_DIR, INDEX_FILE), 'utf8')) ?? 'null') as { key?: string; entries?: Record<string, IndexRow> } | null;
         if (parsed?.key === key && parsed.entries && typeof parsed.entries === 'object') {
           for (const [path, [size, mtimeMs, blob, ok, problems]] of Object.entries(parsed.entries)) {
             index.set(path, { size, mtimeMs, blob, ok: ok === 1, problems: problems ?? [] });
@@ -161,7 +163,7 @@ export class RecordStore {
     let shard: Shard = {};
     if (this.enabled) {
       try {
-        shard = JSON.parse(readFileSync(join(this.root, CACHE_DIR, STORE_DIR, `${name}.json`), 'utf8')) as Shard;
+        shard = (JSON.parse(unseal(readFileSync(join(this.root, CACHE_DIR, STORE_DIR, `${name}.json`), 'utf8')) ?? '{}') as Shard | null) ?? {};
       } catch {
         shard = {};
       }
@@ -215,16 +217,18 @@ export class RecordStore {
 }
 
 async function atomicWrite(file: string, text: string): Promise<void> {
+  const sealed = seal(text);
+  if (sealed === null) return; // no key to seal with: nothing is cached
   const tmp = `${file}.${process.pid}.tmp`;
   // Write then rename: a concurrent run never reads half a file.
-  await writeFile(tmp, text);
+  await writeFile(tmp, sealed);
   await rename(tmp, file);
 }
 
 /** A small JSON file in the cache folder (the check command's result cache); null when absent or corrupt. */
 export function readCacheFile<T>(root: string, name: string): T | null {
   try {
-    return JSON.parse(readFileSync(join(root, CACHE_DIR, name), 'utf8')) as T;
+    return JSON.parse(unseal(readFileSync(join(root, CACHE_DIR, name), 'utf8')) ?? 'null') as T | null;
   } catch {
     return null;
   }
@@ -234,7 +238,9 @@ export function writeCacheFile(root: string, name: string, value: unknown): void
   const dir = join(root, CACHE_DIR);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, name);
+  const sealed = seal(JSON.stringify(value));
+  if (sealed === null) return;
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(value));
+  writeFileSync(tmp, sealed);
   renameSync(tmp, file);
 }

@@ -19,6 +19,7 @@ describe('ContentStore', () => {
     let calls = 0;
     expect(a.text(hashOf('x'), () => (calls++, 'hello'))).toBe('hello');
     expect(a.text(hashOf('x'), () => (calls++, 'other'))).toBe('hello'); // same build: made once
+    a.prune(); // the end of a build: seals what it used
     const b = new ContentStore(dir);
     expect(b.text(hashOf('x'), () => (calls++, 'other'))).toBe('hello');
     expect(calls).toBe(1);
@@ -66,6 +67,22 @@ describe('ContentStore', () => {
     expect(second.text(key, () => 'whole page')).toBe('whole page');
     expect(readFileSync(second.fileOf(key), 'utf8')).toBe('whole page');
     expect([second.made, second.reused]).toEqual([1, 0]);
+  });
+
+  it('reuses an entry only while its bytes match the sealed list: a planted or edited file is made again', () => {
+    const dir = tempDir();
+    const a = new ContentStore(dir);
+    a.ensure(hashOf('page'), () => 'Disetujui: 22,1 °C');
+    a.prune();
+    writeFileSync(a.fileOf(hashOf('page')), 'Disetujui: 24,9 °C'); // well-formed, under the right key
+    const b = new ContentStore(dir);
+    expect(b.text(hashOf('page'), () => 'Disetujui: 22,1 °C')).toBe('Disetujui: 22,1 °C');
+    expect([b.made, b.reused]).toEqual([1, 0]);
+    b.prune();
+    writeFileSync(join(dir, 'seals.json'), JSON.stringify({ [hashOf('page')]: 'x' })); // a list not sealed with the key
+    const c = new ContentStore(dir);
+    c.ensure(hashOf('page'), () => 'made again');
+    expect([c.made, c.reused]).toEqual([1, 0]);
   });
 
   it('never leaves a half-written file under a key when making it fails', () => {

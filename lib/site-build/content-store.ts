@@ -8,11 +8,19 @@
  * What the store holds is listed once when it is opened (one readdir per shard folder) instead of one
  * existsSync per page: a build asks for every page's key (22,000 at 11,000 rounds, 400,000 at 200,000),
  * and prune() needs the same listing anyway.
+ *
+ * A stored page is published as it is, so whoever could write the folder could publish anything: each
+ * build seals (lib/load/cache-seal.ts) a list of the SHA-256 of every file it used, and an entry is reused
+ * only when its bytes still hash to what that sealed list says; anything else is made again.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { seal, unseal } from '../load/cache-seal.ts';
+
+const SEALS = 'seals.json';
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 export const hashOf = (...parts: string[]): string => {
   const h = createHash('sha1');
@@ -45,6 +53,10 @@ export class ContentStore {
   private readonly existing = new Set<string>();
   /** Shard folders known to exist. */
   private readonly shards = new Set<string>();
+  /** key → SHA-256 of its file, from the last build's sealed list (and this build's reuses). */
+  private readonly sealed = new Map<string, string>();
+  /** Keys reused because their bytes matched the sealed list. */
+  private readonly verified = new Set<string>();
   made = 0;
   reused = 0;
 
@@ -52,6 +64,14 @@ export class ContentStore {
     this.persistent = dir !== null;
     this.dir = dir ?? mkdtempSync(join(tmpdir(), 'ronda-store-'));
     mkdirSync(this.dir, { recursive: true });
+    if (this.persistent) {
+      try {
+        const list = JSON.parse(unseal(readFileSync(join(this.dir, SEALS), 'utf8')) ?? '{}') as Record<string, string>;
+        for (const [k, h] of Object.entries(list)) if (typeof h === 'string') this.sealed.set(k, h);
+      } catch {
+        // No list (or not ours): nothing is reused.
+      }
+    }
     for (const sub of readdirSync(this.dir, { withFileTypes: true })) {
       if (!sub.isDirectory()) continue;
       const shard = join(this.dir, sub.name);
@@ -76,7 +96,8 @@ export class ContentStore {
     const file = this.fileOf(key);
     if (this.used.has(key)) return { file, missing: false };
     this.used.add(key);
-    if (this.existing.has(key)) {
+    if (this.existing.has(key) && this.intact(key, file)) {
+      this.verified.add(key);
       this.reused++;
       return { file, missing: false };
     }
@@ -87,6 +108,16 @@ export class ContentStore {
     }
     this.made++;
     return { file, missing: true };
+  }
+
+  /** The file's bytes still hash to what the sealed list says. */
+  private intact(key: string, file: string): boolean {
+    const want = this.sealed.get(key);
+    try {
+      return want !== undefined && sha256(readFileSync(file)) === want;
+    } catch {
+      return false;
+    }
   }
 
   /** The file stored under `key`, made by `make` unless this or an earlier build already made it. */
@@ -110,5 +141,21 @@ export class ContentStore {
       return;
     }
     for (const name of this.existing) if (!this.used.has(name)) unlinkSync(this.fileOf(name));
+    this.sealUsed();
+  }
+
+  /** Seals the hashes of every file this build used (made ones read back: workers wrote them). */
+  private sealUsed(): void {
+    const list: Record<string, string> = {};
+    for (const key of this.used) {
+      try {
+        list[key] = this.verified.has(key) ? this.sealed.get(key)! : sha256(readFileSync(this.fileOf(key)));
+      } catch {
+        // Not written (a failed build): not listed, made again next time.
+      }
+    }
+    const text = seal(JSON.stringify(list));
+    if (text !== null) fillStoreFile(join(this.dir, SEALS), text);
+    else rmSync(join(this.dir, SEALS), { force: true });
   }
 }

@@ -77,6 +77,18 @@ describe('integrity of main', () => {
     expect(r.stdout).toMatch(new RegExp(`^${MAINTENANCE}:1:1  galat: berkas ini sudah disetujui`, 'm'));
   });
 
+  it('a committed .ronda-cache/ (force-added past .gitignore) → an error naming the fix', async () => {
+    const dir = attacker('cache');
+    git(dir, ['checkout', '-q', '-b', 'dokumen'], ws.home);
+    mkdirSync(join(dir, '.ronda-cache/records-v2'), { recursive: true });
+    write(dir, '.ronda-cache/records-v2/index.json', '{"key":"x","entries":{}}');
+    git(dir, ['add', '-f', '.ronda-cache'], ws.home);
+    git(dir, ['commit', '-q', '-m', 'Dokumentasi'], ws.home);
+    const r = await check(dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^\.ronda-cache\/records-v2\/index\.json:1:1  galat: folder \.ronda-cache\/ ikut di-commit \(1 berkas\).*git rm -r --cached \.ronda-cache/m);
+  });
+
   it('main rewritten and force-pushed after a publication → the next build names the rewrite and the lost version', async () => {
     const site = join(ws.base, 'terbit');
     const kasi = ws.clone('kasi-build', KASI);
