@@ -14,6 +14,7 @@ import type {
   RoomRecord,
   RoundRecord,
 } from '../types.generated.ts';
+import { own } from '../own.ts';
 
 export const DEFAULT_SEED = 2026;
 export const ROUND_SCHEMA_HEADER = '# yaml-language-server: $schema=../../../../schemas/round.schema.json';
@@ -296,7 +297,7 @@ export function generateDemoArchive(opts: DemoOptions): DemoArchive {
       const checks: Check[] = room.equipment.map((eq) => {
         const items: Record<string, boolean> = {};
         const values: Record<string, number> = {};
-        for (const item of checklists.categories[eq.category]?.items ?? []) {
+        for (const item of own(checklists.categories, eq.category)?.items ?? []) {
           if (item.type === 'boolean') items[item.id] = true;
           else values[item.id] = measure(eq.id, eq.category, item.id, item.min, item.max);
         }

@@ -9,7 +9,7 @@
  */
 import { parseYamlSource } from '../load/yaml-source.ts';
 import type { Approval, CommitRef, FileHistory, StaffIdentity } from './history.ts';
-import { readBlobs } from './run-git.ts';
+import { readBlobs, runGit } from './run-git.ts';
 import { attestationOf, type Attestation } from './attestation.ts';
 import { checkSignatures, type SignatureCheck } from './signatures.ts';
 import type { VerificationStore } from './verification-store.ts';
@@ -48,6 +48,10 @@ export interface Judged {
   attestations: Attestation[];
   /** records/allowed_signers as in force at the tip (only approved changes count); '' without an anchor. */
   keysInForce: string;
+  /** The staff list in force at the tip. */
+  staffInForce: StaffIdentity[];
+  /** E-mails of everyone who was kasi at some point of main's history. */
+  everKasi: Set<string>;
 }
 
 export class TrustAnchorError extends Error {}
@@ -78,7 +82,9 @@ export async function judgeMainline(repo: string, mainline: readonly CommitRef[]
       if (a) attestations.push(a);
     }
   };
+  const everKasi = new Set<string>();
   const takeEffect = (c: CommitRef, next: KeyState) => {
+    for (const k of staffOf(next.config ? blobs.get(next.config) : undefined)) if (k.role === 'kasi') everKasi.add(asciiLower(k.email));
     if (criteria.length === 0 || next.config !== state.config || next.checklists !== state.checklists) criteria.push(criteriaOf(c, next, blobs));
     state = next;
   };
@@ -126,7 +132,7 @@ export async function judgeMainline(repo: string, mainline: readonly CommitRef[]
     );
   }
   const keysInForce = anchor && state.signers ? (blobs.get(state.signers) ?? '') : '';
-  return { verdicts, anchor, ignoredChanges, criteria, attestations, keysInForce };
+  return { verdicts, anchor, ignoredChanges, criteria, attestations, keysInForce, staffInForce: staffOf(state.config ? blobs.get(state.config) : undefined), everKasi };
 }
 
 function criteriaOf(c: CommitRef, s: KeyState, blobs: Map<string, string>): CriteriaVersion {
@@ -176,7 +182,9 @@ async function judgeUnder(repo: string, commits: readonly CommitRef[], s: KeySta
   return out;
 }
 
-const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+/** ASCII letters only are folded: Unicode case folding makes look-alikes (the Kelvin sign for k) equal. */
+const asciiLower = (s: string) => s.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
+const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && asciiLower(a) === asciiLower(b);
 
 /** The rule for one mainline commit, given git's verdict on its signature and the staff list in force. */
 export function decide(c: CommitRef, check: SignatureCheck | undefined, staff: readonly StaffIdentity[]): Approval {
@@ -190,7 +198,8 @@ export function decide(c: CommitRef, check: SignatureCheck | undefined, staff: r
   if (c.parents.length > 2) return { state: 'unapproved', reason: 'octopus-merge', ...base };
   if (signature === 'none') return { state: 'unapproved', reason: 'unsigned', ...base };
   if (signature === 'bad') return { state: 'unapproved', reason: 'bad-signature', ...base };
-  const kasi = staff.filter((s) => s.role === 'kasi');
+  // An address listed for two staff members (one of them not kasi) names nobody for certain: no kasi.
+  const kasi = staff.filter((s) => s.role === 'kasi' && staff.filter((o) => same(o.email, s.email)).length === 1);
   if (signature === 'ssh') {
     const by = kasi.find((s) => same(s.email, check?.signer));
     return by ? { state: 'approved', by, via: 'ssh', ...base } : { state: 'unapproved', reason: 'signer-not-kasi', ...base };
@@ -217,4 +226,27 @@ export function staffOf(text: string | undefined): StaffIdentity[] {
       ? [{ id: s.id, name: String(s.name ?? s.id), email: s.email, role: s.role, nip: typeof s.nip === 'string' ? s.nip : undefined, forgeEmails: Array.isArray(s.forge_emails) ? s.forge_emails.map(String) : undefined }]
       : [],
   );
+}
+
+/**
+ * Mainline merges that moved a kasi's signed approval off the first-parent line: a merge whose first
+ * parent is an old commit and whose second parent is main (made by whoever, pushed as a fast-forward)
+ * would have the history judged without the approvals, key removals or demotions it hides. Found as
+ * merges off the first-parent line signed by a listed key of someone who was kasi at some point; each maps the
+ * mainline merge that brought it in → the hidden approval.
+ */
+export async function swappedMerges(repo: string, head: string, mainline: readonly CommitRef[], judged: Judged): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!judged.anchor || !judged.keysInForce) return out;
+  const onLine = new Set(mainline.map((c) => c.hash));
+  const side = (await runGit(repo, ['rev-list', '--merges', head])).split('\n').filter((h) => h && !onLine.has(h));
+  if (side.length === 0) return out;
+  const checks = await checkSignatures(repo, side, { signers: judged.keysInForce, forgeKeys: [] });
+  for (const h of side) {
+    const c = checks.get(h);
+    if (c?.kind !== 'ssh' || !c.signer || !judged.everKasi.has(asciiLower(c.signer))) continue;
+    const first = (await runGit(repo, ['rev-list', '--first-parent', '--ancestry-path', '--reverse', `${h}..${head}`])).split('\n')[0];
+    if (first && !out.has(first)) out.set(first, h);
+  }
+  return out;
 }

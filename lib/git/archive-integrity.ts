@@ -16,7 +16,7 @@ import { readHistory } from './history.ts';
 import { currentBranch, isAncestor, isRepository, tryGit } from './repo.ts';
 import { VerificationStore } from './verification-store.ts';
 
-export type IntegrityKind = 'changed-after-approval' | 'approved-record-deleted' | 'history-rewritten' | 'published-version-gone';
+export type IntegrityKind = 'changed-after-approval' | 'approved-record-deleted' | 'history-rewritten' | 'published-version-gone' | 'parents-swapped';
 export interface IntegrityIssue {
   kind: IntegrityKind;
   path: string;
@@ -51,6 +51,7 @@ export function integrityIssues(history: ArchiveHistory): IntegrityIssue[] {
     if (!f.deleted && f.approvedVersions.some((v) => v.blob === f.blob)) continue; // put back as approved
     out.push({ kind: f.deleted ? 'approved-record-deleted' : 'changed-after-approval', path: f.path, approved: lastApproved(f), commit: f.landed.hash });
   }
+  for (const [merge, hidden] of history.swapped) out.push({ kind: 'parents-swapped', path: '.', approved: { blob: '', commit: hidden, date: null, by: null }, commit: merge });
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
@@ -110,6 +111,6 @@ export async function mainIntegrityProblems(root: string): Promise<Problem[]> {
 /** The issues as check problems (errors: main must never show them). */
 export function integrityProblems(issues: readonly IntegrityIssue[]): Problem[] {
   return issues.map((i) =>
-    problem(i.path, { line: 1, col: 1 }, i.kind, { by: i.approved?.by ?? '?', date: (i.approved?.date ?? '').slice(0, 10), commit: (i.commit ?? '').slice(0, 12) }),
+    problem(i.path, { line: 1, col: 1 }, i.kind, { by: i.approved?.by ?? '?', date: (i.approved?.date ?? '').slice(0, 10), commit: (i.commit ?? '').slice(0, 12), hidden: (i.approved?.commit ?? '').slice(0, 12) }),
   );
 }

@@ -60,15 +60,25 @@ export function attestationOf(path: string, text: string, made: Omit<Attestation
   return { path, ...made, versions: new Map(listed) };
 }
 
-/** Files whose current version no signed merge approved but an attestation lists: approved by that attestation. */
-export function applyAttestations(files: Map<string, FileHistory>, attestations: readonly Attestation[]): void {
+/**
+ * Files whose current version no signed merge approved but an attestation lists: approved by that
+ * attestation — only for versions on main by the attestation's commit (`order`: mainline position), so
+ * a version pushed later (a listed one never on main, or one put back after an amendment) is not covered.
+ */
+export function applyAttestations(files: Map<string, FileHistory>, attestations: readonly Attestation[], order: ReadonlyMap<string, number>): void {
+  const by = (hash: string | undefined, limit: number) => hash !== undefined && (order.get(hash) ?? Infinity) <= limit;
   for (const a of attestations) {
+    const limit = order.get(a.commit) ?? -1;
     for (const [path, blob] of a.versions) {
       const f = files.get(path);
       if (!f) continue;
+      const landedBy = f.changes.filter((ch) => ch.onMainline && ch.blob === blob && by(ch.hash, limit));
+      if (landedBy.length === 0) continue;
+      // The current version is covered only when nothing changed the file on main since the attestation.
+      const current = f.blob === blob && by(f.landed?.hash, limit);
       const approval = { state: 'approved' as const, by: a.by, via: 'attestation' as const, commit: a.commit, date: a.date, signature: a.signature, key: a.key, attestation: a.path };
-      if (f.blob === blob && f.approval.state !== 'approved') f.approval = approval;
-      if (!f.approvedVersions.some((v) => v.blob === blob) && f.changes.some((ch) => ch.blob === blob)) f.approvedVersions.push({ blob, approval });
+      if (current && f.approval.state !== 'approved') f.approval = approval;
+      if (!f.approvedVersions.some((v) => v.blob === blob)) f.approvedVersions.push({ blob, approval });
     }
   }
 }

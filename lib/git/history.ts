@@ -9,7 +9,7 @@
 import { execFile as execFileCb, spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { judgeMainline, type CriteriaVersion, type IgnoredChange, type TrustAnchor } from './approvals.ts';
+import { judgeMainline, swappedMerges, type CriteriaVersion, type IgnoredChange, type TrustAnchor } from './approvals.ts';
 import { applyAttestations, type Attestation } from './attestation.ts';
 import type { VerificationStore } from './verification-store.ts';
 import { gitEnv } from './run-git.ts';
@@ -74,7 +74,9 @@ export interface Approval {
   /** 'shallow-history': the version arrived in a commit at the shallow boundary, so how it arrived is unknown. */
   reason?:
     | 'direct-push' | 'squash-or-rebase' | 'octopus-merge' | 'unsigned' | 'bad-signature' | 'signer-not-kasi'
-    | 'forge-author-not-kasi' | 'no-trust-anchor' | 'not-on-mainline' | 'shallow-history';
+    | 'forge-author-not-kasi' | 'no-trust-anchor' | 'not-on-mainline' | 'shallow-history' | 'parents-swapped';
+  /** 'parents-swapped': the kasi's approval this merge moved off main's first-parent line. */
+  hides?: string;
 }
 
 export interface FileHistory {
@@ -114,6 +116,8 @@ export interface ArchiveHistory {
   attestations: Attestation[];
   /** records/allowed_signers as in force at the tip ('' without an anchor). */
   keysInForce: string;
+  /** Mainline merges that moved a kasi's signed approval off the first-parent line → that approval. */
+  swapped: Map<string, string>;
   /** The verdict on each mainline commit that changed a kept file. */
   verdicts: ReadonlyMap<string, Approval>;
 }
@@ -514,7 +518,7 @@ export async function readHistory(
     if (probe.code !== 0 || !resolved) {
       // HEAD of a fresh repository points to an unborn branch: no history yet, not an error.
       const unborn = ref === 'HEAD' && (await git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code !== 0;
-      if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map(), mainline: [], anchor: null, ignoredChanges: [], criteria: [], attestations: [], keysInForce: '', verdicts: new Map() };
+      if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map(), mainline: [], anchor: null, ignoredChanges: [], criteria: [], attestations: [], keysInForce: '', swapped: new Map(), verdicts: new Map() };
       throw new GitHistoryError(`unknown git ref '${ref}' in ${repoDir}`, 'BAD_REF');
     }
 
@@ -532,12 +536,17 @@ export async function readHistory(
     const files = r.end();
     const mainline = r.mainline.toReversed();
     const judged = await judgeMainline(repoDir, mainline, files, neededCommits(files), { trustAnchor: opts.trustAnchor, store: opts.store });
+    const swapped = await swappedMerges(repoDir, r.head ?? resolved, mainline, judged);
+    for (const [merge, hidden] of swapped) {
+      const c = mainline.find((m) => m.hash === merge)!;
+      judged.verdicts.set(merge, { state: 'unapproved', reason: 'parents-swapped', commit: merge, date: c.committerDate, signature: judged.verdicts.get(merge)?.signature ?? 'none', hides: hidden });
+    }
     applyVerdicts(files, judged.verdicts);
-    applyAttestations(files, judged.attestations);
+    applyAttestations(files, judged.attestations, new Map(mainline.map((c, i) => [c.hash, i])));
     // The log's own tip: the ref may have moved since the probe.
     return {
       ref, head: r.head ?? resolved, shallow, commitsRead: r.commitsRead, files,
-      mainline: mainline.map((c) => c.hash), anchor: judged.anchor, ignoredChanges: judged.ignoredChanges, criteria: judged.criteria, attestations: judged.attestations, keysInForce: judged.keysInForce, verdicts: judged.verdicts,
+      mainline: mainline.map((c) => c.hash), anchor: judged.anchor, ignoredChanges: judged.ignoredChanges, criteria: judged.criteria, attestations: judged.attestations, keysInForce: judged.keysInForce, swapped, verdicts: judged.verdicts,
     };
   } finally {
     log.kill(); // no-op once git has exited

@@ -28,7 +28,8 @@ export function gitIn(dir: string, env: Record<string, string> = {}): SimpleGit 
 
 /** `git <args>` with its stdout, trailing newline removed. Rejects on failure (non-zero exit with stderr). */
 export async function git(dir: string, args: string[], env?: Record<string, string>): Promise<string> {
-  const out = await gitIn(dir, env).raw(args);
+  // Objects as they are: replace refs (anyone who can push may push them) never stand in for a commit or file.
+  const out = await gitIn(dir, env).raw(['--no-replace-objects', ...args]);
   return out.replace(/\n$/, '');
 }
 

@@ -1,9 +1,13 @@
 /** git as a child process for the history reader and signature checks (not simple-git: input and env). */
 import { execFile } from 'node:child_process';
 
-/** Without these, a caller running inside a git hook would read the hook's repo instead of `repoDir`. */
+/**
+ * Without the GIT_DIR family removed, a caller inside a git hook would read the hook's repo instead of
+ * `repoDir`. Replace refs (`refs/replace/*`, which anyone who can push may push) and a grafts file would let
+ * git show other objects than the real ones: signatures and files are read from the objects as they are.
+ */
 export function gitEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: '/nonexistent/ronda-no-grafts' };
   for (const k of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX']) delete env[k];
   return env;
 }

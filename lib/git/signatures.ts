@@ -65,7 +65,7 @@ async function verify(repo: string, hashes: readonly string[], keys: KeySet): Pr
   const dir = await mkdtemp(join(tmpdir(), 'ronda-verify-'));
   try {
     const signersFile = join(dir, 'allowed_signers');
-    await writeFile(signersFile, keys.signers);
+    await writeFile(signersFile, withoutCertificateAuthorities(keys.signers));
     const gnupg = join(dir, 'gnupg');
     await mkdir(gnupg, { mode: 0o700 });
     // Only the listed forge keys are in this keyring; listing is the trust, so gpg need not ask for more.
@@ -85,6 +85,17 @@ async function verify(repo: string, hashes: readonly string[], keys: KeySet): Pr
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A `cert-authority` line lets whoever holds that CA issue certificates naming any listed principal,
+ * the kasi included: approval is a kasi's own key, so such lines are dropped (check reports them).
+ */
+export function withoutCertificateAuthorities(signers: string): string {
+  return signers
+    .split('\n')
+    .filter((line) => !/^\s*\S+\s+(\S*,)?cert-authority(,|\s|=)/i.test(line))
+    .join('\n');
 }
 
 function importKey(home: string, armored: string): Promise<void> {

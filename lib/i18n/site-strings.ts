@@ -62,6 +62,7 @@ const id = {
     'forge-author-not-kasi': 'merge di web oleh staf yang bukan Kepala Seksi saat itu',
     'no-trust-anchor': 'arsip belum memiliki daftar kunci Kepala Seksi yang sah (jangkar kepercayaan)',
     'not-on-mainline': 'belum masuk ke main',
+    'parents-swapped': 'merge yang menyingkirkan persetujuan Kepala Seksi dari garis utama main',
     'changed-after-approval': 'DIUBAH SETELAH DISETUJUI: isi berkas ini berbeda dari versi yang disetujui Kepala Seksi, dan perubahannya tidak disetujui',
   } as Record<string, string>,
   position: { inlet: 'Sisi masuk (lorong dingin)', outlet: 'Sisi buang (lorong panas)', room: 'Udara ruang' } as Record<string, string>,
@@ -357,6 +358,7 @@ const id = {
       'approved-record-deleted': 'Dihapus setelah disetujui',
       'history-rewritten': 'Riwayat yang pernah diterbitkan ditulis ulang',
       'published-version-gone': 'Versi yang pernah diterbitkan sebagai disetujui hilang',
+      'parents-swapped': 'Merge yang menyingkirkan persetujuan dari garis utama main',
     } as Record<string, string>,
   },
   findings: {
@@ -529,6 +531,7 @@ const en: SiteText = {
     'forge-author-not-kasi': 'merged on the web by someone who was not head of section then',
     'no-trust-anchor': "the archive has no valid list of the head of section's keys (trust anchor)",
     'not-on-mainline': 'not on main yet',
+    'parents-swapped': "a merge that moves the head of section's approvals off main's line",
     'changed-after-approval': 'CHANGED AFTER APPROVAL: this file differs from the version the head of section approved, and the change was not approved',
   },
   position: { inlet: 'Inlet (cold aisle)', outlet: 'Outlet (hot aisle)', room: 'Room air' },
@@ -825,6 +828,7 @@ const en: SiteText = {
       'approved-record-deleted': 'Deleted after approval',
       'history-rewritten': 'Published history rewritten',
       'published-version-gone': 'A version published as approved is gone',
+      'parents-swapped': "A merge moving approvals off main's line",
     } as Record<string, string>,
   },
   findings: {

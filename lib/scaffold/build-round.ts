@@ -13,6 +13,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { SCAFFOLD_TEXT } from '../i18n/workflow-messages.ts';
 import type { ChecklistsRecord, ConfigRecord, Finding, RoomRecord } from '../types.generated.ts';
 import { formatBand } from '../format/band.ts';
+import { own } from '../own.ts';
 
 export type CheckStatus = 'baik' | 'perlu-perhatian' | 'rusak' | 'tidak-diperiksa';
 
@@ -74,7 +75,7 @@ export function draftRound(input: DraftInput, ctx: ScaffoldContext): RoundDraft 
   const readings: DraftReading[] = ctx.room.sensor_points.map((p) => ({ point: p.id, time: input.startedAt, temperature_c: null, humidity_pct: null }));
   const checks: DraftCheck[] = activeEquipment(ctx.room, input.date).map((e) => {
     const check: DraftCheck = { equipment: e.id, status: 'baik' } as DraftCheck;
-    const items = ctx.checklists.categories[e.category]?.items ?? [];
+    const items = own(ctx.checklists.categories, e.category)?.items ?? [];
     const booleans = items.filter((i) => i.type === 'boolean' && i.required !== false);
     const numbers = items.filter((i) => i.type === 'number' && i.required !== false);
     if (booleans.length) check.items = Object.fromEntries(booleans.map((i) => [i.id, null]));
@@ -155,7 +156,7 @@ export function renderRound(draft: RoundDraft, ctx: ScaffoldContext, lang: Lang 
     if (!isMap(node)) return;
     const device = devices.get(String(node.get('equipment')));
     if (!device) return;
-    const category = checklists.categories[device.category];
+    const category = own(checklists.categories, device.category);
     const categoryName = category ? (lang === 'en' ? (category.name_en ?? category.name) : category.name) : device.category;
     node.commentBefore = ` ── ${index + 1}. ${device.name} (${categoryName}) ──`;
     comment(valueOf(node, 'status'), t.status);

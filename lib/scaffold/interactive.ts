@@ -12,6 +12,7 @@ import { PROMPT_TEXT } from '../i18n/workflow-messages.ts';
 import { minutesOf, nowWibTime, todayWib } from '../time.ts';
 import type { CheckStatus, DraftCheck, RoundDraft, ScaffoldContext } from './build-round.ts';
 import { formatBand } from '../format/band.ts';
+import { own } from '../own.ts';
 
 /** The streams and options one prompt runs with (the second argument of every @inquirer prompt). */
 export type PromptContext = NonNullable<Parameters<typeof input>[1]>;
@@ -91,7 +92,7 @@ export async function fillInteractively(
       continue;
     }
     let notStandard = false;
-    const items = device ? (checklists.categories[device.category]?.items ?? []) : [];
+    const items = device ? (own(checklists.categories, device.category)?.items ?? []) : [];
     for (const item of items) {
       const label = lang === 'en' ? (item.label_en ?? item.label) : item.label;
       if (item.type === 'boolean') {

@@ -9,6 +9,7 @@ import type { FindingView } from './findings-board.ts';
 import type { MaintenanceView } from './maintenance-list.ts';
 import { renderMarkdownInline } from './markdown.ts';
 import type { RoundEntry } from './round-index.ts';
+import { own } from '../own.ts';
 
 export interface StatusRun {
   status: CheckStatus;
@@ -73,7 +74,7 @@ export function deviceHistories(
   const key = (room: string, id: string) => `${room}\u0000${id}`;
   for (const [roomId, room] of [...rooms].sort(([a], [b]) => a.localeCompare(b))) {
     for (const eq of room.equipment) {
-      const cat = checklists?.categories[eq.category];
+      const cat = own(checklists?.categories, eq.category);
       views.set(key(roomId, eq.id), {
         room: roomId,
         id: eq.id,

@@ -17,6 +17,7 @@ import { personOf, type ApprovalView, type HistoryEvent, type PersonView } from 
 import { renderMarkdown, renderMarkdownInline } from './markdown.ts';
 import type { RoundEntry } from './round-index.ts';
 import type { RoundTiming } from './sop-timing.ts';
+import { own } from '../own.ts';
 
 export interface RoundPage {
   url: string;
@@ -268,7 +269,7 @@ export function buildRoundPage(ctx: RoundPageContext, i: number): RoundPageData 
     checks: ev.checks.map((c, k) => ({
       no: k + 1,
       sheet: ctx.sheets.idOf(e.room, c, () => {
-        const cat = c.category ? ctx.checklists?.categories[c.category] : undefined;
+        const cat = c.category ? own(ctx.checklists?.categories, c.category) : undefined;
         return {
           equipment: c.equipment,
           name: equipment.get(c.equipment)?.name ?? c.equipment,

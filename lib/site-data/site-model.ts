@@ -22,6 +22,7 @@ import { buildRoundPage, DeviceSheets, type RoundPageData } from './round-page.t
 import { roundEntry, roundRow, roundSummary, sortRounds, type RoundEntry, type RoundRow, type RoundSummary } from './round-index.ts';
 import { dueSlots, scheduleStart, slotKey, type Slot } from './sop-timing.ts';
 import { computeTrends, type Excursion, type RoomTrends, type TrendRow } from './trends.ts';
+import { own } from '../own.ts';
 
 export interface RoomView {
   id: string;
@@ -236,7 +237,7 @@ export function buildSiteData(inp: SiteInputs, onRoom?: (r: RoomRounds) => void,
     thresholds: resolveThresholds(config?.thresholds, r.thresholds),
     sensorPoints: r.sensor_points.map((p) => ({ id: p.id, name: p.name, position: p.position ?? null, logger: p.logger ?? null })),
     equipment: r.equipment.map((q) => {
-      const cat = checklists?.categories[q.category];
+      const cat = own(checklists?.categories, q.category);
       return {
         id: q.id,
         name: q.name,
@@ -254,7 +255,7 @@ export function buildSiteData(inp: SiteInputs, onRoom?: (r: RoomRounds) => void,
     form: r.equipment
       .filter((q) => !q.retired || q.retired > asOf.date)
       .map((q) => {
-        const cat = checklists?.categories[q.category];
+        const cat = own(checklists?.categories, q.category);
         return {
           id: q.id,
           name: q.name,

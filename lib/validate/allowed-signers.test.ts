@@ -31,6 +31,12 @@ describe('records/allowed_signers', () => {
     expect(parseAllowedSigners(project).signers.map((s) => s.key)).toEqual(demoPublicKeys());
   });
 
+  it('refuses a cert-authority line (its holder could issue a certificate in the kasi\'s name), and git never sees it', async () => {
+    expect(codes(fixture('cert-authority'))).toEqual(['1:error:signers-cert-authority']);
+    const { withoutCertificateAuthorities } = await import('../git/signatures.ts');
+    expect(withoutCertificateAuthorities(`${fixture('with-options')}${fixture('cert-authority')}`)).toBe(`${fixture('with-options')}`);
+  });
+
   it('warns about a principal who is not on the staff list (that key can never approve)', () => {
     expect(codes(fixture('unknown-principal'))).toEqual(['1:warning:signers-unknown-principal']);
   });

@@ -40,6 +40,9 @@ function blobNames(base64: string, type: string): boolean {
 export function checkAllowedSigners(text: string, ctx: { demo: boolean; demoKeys: readonly string[]; staffEmails: readonly string[] }): Problem[] {
   const { signers, problems } = parseAllowedSigners(text);
   const known = new Set(ctx.staffEmails.map((e) => e.toLowerCase()));
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (/^\s*\S+\s+(\S*,)?cert-authority(,|\s|=)/i.test(line)) problems.push(problem(SIGNERS_FILE, { line: i + 1, col: 1 }, 'signers-cert-authority'));
+  });
   for (const s of signers) {
     if (!ctx.demo && ctx.demoKeys.includes(s.key)) problems.push(problem(SIGNERS_FILE, { line: s.line, col: 1 }, 'signers-demo-key', { principal: s.principals.join(',') }));
     for (const p of s.principals) if (!known.has(p.toLowerCase())) problems.push(problem(SIGNERS_FILE, { line: s.line, col: 1 }, 'signers-unknown-principal', { principal: p }, 'warning'));

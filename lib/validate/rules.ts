@@ -5,6 +5,7 @@ import { isRealDate, minutesOf, todayWib } from '../time.ts';
 import type { ChecklistsRecord, ConfigRecord, RoomRecord, RoundRecord } from '../types.generated.ts';
 import { evaluateRound, type RoundEvaluation } from '../evaluate/index.ts';
 import { formatBand } from '../format/band.ts';
+import { own } from '../own.ts';
 
 export interface RuleContext {
   /** Today's date in WIB; injectable so tests are not tied to the clock. */
@@ -64,7 +65,7 @@ function roomRules(id: string, room: LoadedRecord<RoomRecord>, checklists: Check
   out.push(...duplicates(room.path, '/sensor_points', room.data.sensor_points.map((p) => p.id)));
   const categories = Object.keys(checklists.categories);
   room.data.equipment.forEach((e, i) => {
-    if (!checklists.categories[e.category]) out.push(problemAt(room.path, `/equipment/${i}/category`, 'unknown-category', { category: e.category, known: categories.join(', ') }));
+    if (!own(checklists.categories, e.category)) out.push(problemAt(room.path, `/equipment/${i}/category`, 'unknown-category', { category: e.category, known: categories.join(', ') }));
   });
   return out;
 }
@@ -137,7 +138,7 @@ function roundRules(round: LoadedRecord<RoundRecord>, archive: Archive, today: s
     if (check.status !== 'baik' && !hasNote && !findingFor(check.equipment)) {
       out.push(problemAt(file, `${at}/status`, 'note-required', { equipment: check.equipment, status: check.status }));
     }
-    const category = checklists.categories[device.category];
+    const category = own(checklists.categories, device.category);
     const result = evaluation.checks.find((c) => c.index === i);
     if (!category || !result) return; // an unknown category is reported on the room file
     // A broken device often cannot be measured (a dead UPS has no load); its note says why.
