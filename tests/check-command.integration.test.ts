@@ -97,6 +97,18 @@ describe('npm run check', () => {
     expect(r.out).toMatch(/^records\/pengesahan\/2026-12-01\.yaml:5:\d+  galat: records\/config\.yaml bukan berkas ronde atau pemeliharaan/m);
   });
 
+  it('treats prototype names (constructor, toString) as ordinary ids: a clear error, no crash', async () => {
+    await useFixture('valid');
+    const roomFile = join(root, 'records/rooms/lab.yaml');
+    const room = await readFile(roomFile, 'utf8');
+    await writeFile(roomFile, room.replace('category: rak }', 'category: constructor }'));
+    const r = check();
+    await writeFile(roomFile, room);
+    expect(r.err).not.toMatch(/kesalahan tak terduga|TypeError/);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^records\/rooms\/lab\.yaml:\d+:\d+  galat: kategori "constructor" tidak ada di checklists\.yaml/m);
+  });
+
   it('re-checks an unchanged archive from the cache without parsing', async () => {
     await useFixture('valid');
     check(); // warm the cache

@@ -19,6 +19,9 @@ export function runGit(cwd: string, args: string[], opts: { input?: string; env?
       if (err) fail(new Error(`git ${args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? ''} failed in ${cwd}: ${String(stderr).trim() || err.message}`));
       else ok(stdout);
     });
+    // git may exit before reading its input (a command that takes none, or one that fails at once): a closed
+    // pipe is then not an error of ours; the exit code and stderr say what happened.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(opts.input ?? '');
   });
 }
@@ -30,6 +33,7 @@ export async function readBlobs(cwd: string, ids: readonly string[]): Promise<Ma
   if (unique.length === 0) return out;
   const raw = await new Promise<Buffer>((ok, fail) => {
     const child = execFile('git', ['cat-file', '--batch'], { cwd, env: gitEnv(), encoding: 'buffer', maxBuffer: 1 << 30 }, (err, stdout) => (err ? fail(err) : ok(stdout)));
+    child.stdin?.on('error', () => {}); // git gone early: its exit says why
     child.stdin?.end(`${unique.join('\n')}\n`);
   });
   let at = 0;

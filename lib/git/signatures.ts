@@ -101,6 +101,7 @@ export function withoutCertificateAuthorities(signers: string): string {
 function importKey(home: string, armored: string): Promise<void> {
   return new Promise((ok) => {
     const child = execFile('gpg', ['--batch', '--quiet', '--import'], { env: { ...gitEnv(), GNUPGHOME: home } }, () => ok());
+    child.stdin?.on('error', () => {});
     child.stdin?.end(armored); // a file that is not a key imports nothing: its signatures then read E (bad)
   });
 }
