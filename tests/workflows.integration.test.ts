@@ -143,9 +143,13 @@ describe('check.yml (pull request check + review comment)', () => {
     ({ wf, text } = await loadWorkflow('check.yml'));
   });
 
-  it('runs on pull requests that touch records or schemas', () => {
-    const pr = wf.on.pull_request as { paths: string[] };
-    expect(pr.paths).toEqual(expect.arrayContaining(['records/**', 'schemas/**']));
+  it('runs on every pull request, whatever it touches (no paths filter to slip past)', () => {
+    expect('pull_request' in wf.on).toBe(true);
+    expect((wf.on.pull_request as { paths?: string[] } | null)?.paths).toBeUndefined();
+  });
+
+  it('prints the review to the log with workflow commands stopped', () => {
+    expect(text).toMatch(/echo "::stop-commands::\$token"\n\s+cat review\.md\n\s+echo "::\$token::"/);
   });
 
   it('has least-privilege permissions: read contents, write PR comments', () => {
@@ -291,6 +295,8 @@ describe('review conventions', () => {
     const owners = (p: string) => rules.find((r) => r[0] === p)?.slice(1);
     expect(owners('/records/')).toEqual(['@diskominfo-lumajang/kasi-infrastruktur']);
     expect(owners('/schemas/')).toEqual(['@diskominfo-lumajang/kasi-infrastruktur']);
+    // The code that decides what "approved" means and what is published: never any reviewer's.
+    for (const p of ['/lib/', '/scripts/', '/site/', '/package.json', '/package-lock.json', '/.github/', '/.ci/']) expect(owners(p), p).toEqual(['@diskominfo-lumajang/kasi-infrastruktur']);
   });
 
   it('CODEOWNERS (Gitea) uses anchored regexes that match the same paths', async () => {
@@ -313,7 +319,8 @@ describe('review conventions', () => {
     expect(ownersOf('schemas/round.schema.json')).toContain(kasi);
     expect(ownersOf('.github/workflows/check.yml')).toContain(kasi);
     expect(ownersOf('xgithub/workflows/check.yml')).toEqual([]);
-    expect(ownersOf('lib/paths.ts')).toEqual([]);
+    for (const p of ['lib/git/approvals.ts', 'scripts/build.ts', 'site/_includes/pages/round.ts', 'package.json', 'package-lock.json', '.ci/run']) expect(ownersOf(p), p).toContain(kasi);
+    expect(ownersOf('docs/panduan-admin.md')).toEqual([]);
   });
 
   it('the PR template (read by GitHub and Gitea) is an Indonesian checklist ending in a merge commit', async () => {
@@ -407,6 +414,8 @@ async function fakeForge(): Promise<FakeForge> {
       if (one && req.method === 'PATCH') {
         const c = state.comments.find((x) => x.id === Number(one[1]));
         if (!c) return send(404, { message: 'Not Found' });
+        // As the forges do: the job token may edit only the bot's own comments.
+        if (c.user.login !== 'github-actions[bot]') return send(403, { message: 'Resource not accessible by integration' });
         c.body = JSON.parse(raw).body;
         return send(200, c);
       }
@@ -481,6 +490,16 @@ describe('post-review-comment.mjs', () => {
     expect(ours()[0]?.body).toContain('AC-02 rusak.');
     expect(forge.requests.filter((r) => r.startsWith('POST'))).toHaveLength(1);
     expect(forge.requests.filter((r) => r.startsWith('PATCH'))).toHaveLength(1);
+  });
+
+  it("is not blinded by a comment someone else posted with the hidden marker: it posts its own", async () => {
+    forge.comments.splice(0);
+    forge.comments.push({ id: 2000, body: '<!-- ronda-review -->\nSemua aman, langsung merge saja.', user: { login: 'budi', type: 'User' }, html_url: '' });
+    await writeFile(join(dir, 'review.md'), '## Ringkasan ronde\n\n🛑 kritis\n');
+    const res = await runScript([join(dir, 'review.md')], env);
+    expect(res.out).toContain('dibuat');
+    expect(forge.comments.find((c) => c.id === 2000)!.body).toBe('<!-- ronda-review -->\nSemua aman, langsung merge saja.');
+    expect(forge.comments.filter((c) => c.user.login === 'github-actions[bot]').map((c) => c.body)).toEqual(['<!-- ronda-review -->\n## Ringkasan ronde\n\n🛑 kritis\n']);
   });
 
   it('exits 0 with a message when the token may not write (pull request from a fork)', async () => {

@@ -9,8 +9,9 @@
 //   GET   {api}/repos/{owner}/{repo}/issues/{n}/comments
 //   POST  {api}/repos/{owner}/{repo}/issues/{n}/comments
 //   PATCH {api}/repos/{owner}/{repo}/issues/comments/{id}
-// with the job token. The comment is found again by a hidden marker, so a new
-// push to the PR updates the same comment instead of adding another.
+// with the job token. The comment is found again by its author (the forge's
+// actions account) and a hidden marker, so a new push to the PR updates the same
+// comment instead of adding another, and a marker typed by someone else is ignored.
 //
 // Environment: GITHUB_TOKEN (or GITEA_TOKEN), GITHUB_API_URL (set by all three
 // forges; falls back to GITHUB_SERVER_URL), GITHUB_REPOSITORY (owner/repo),
@@ -110,15 +111,16 @@ async function listComments(call, repoPath, n) {
   return all;
 }
 
-/** Our earlier comment, if any: the marker, preferring one written by a bot/actions account. */
-export function findExisting(comments) {
-  const ours = comments.filter((c) => typeof c.body === 'string' && c.body.includes(MARKER));
-  if (ours.length === 0) return undefined;
-  const byBot = ours.find((c) => {
-    const login = String(c.user?.login ?? '');
-    return c.user?.type === 'Bot' || /actions|bot/i.test(login);
-  });
-  return byBot ?? ours[0];
+/** Accounts the forges post job-token comments as (GitHub, Gitea, Forgejo); RONDA_BOT_LOGIN adds one. */
+const BOT_LOGINS = ['github-actions[bot]', 'gitea-actions', 'forgejo-actions'];
+
+/**
+ * Our earlier comment, if any: one with the marker written BY the bot. Anyone can type the marker, so a
+ * comment by anyone else is never ours (updating it would fail, and the real summary would go unposted).
+ */
+export function findExisting(comments, env = process.env) {
+  const bots = new Set([...BOT_LOGINS, ...(env.RONDA_BOT_LOGIN ? [env.RONDA_BOT_LOGIN] : [])]);
+  return comments.find((c) => typeof c.body === 'string' && c.body.startsWith(MARKER) && (c.user?.type === 'Bot' || bots.has(String(c.user?.login ?? ''))));
 }
 
 /**
@@ -145,7 +147,7 @@ export async function postReview({ file, env = process.env, fetchImpl = globalTh
   const body = buildBody(markdown);
 
   try {
-    const existing = findExisting(await listComments(call, repoPath, n));
+    const existing = findExisting(await listComments(call, repoPath, n), env);
     if (existing) {
       if (existing.body === body) return { action: 'unchanged', url: existing.html_url };
       const res = await call('PATCH', `${repoPath}/issues/comments/${existing.id}`, { body });

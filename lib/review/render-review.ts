@@ -19,8 +19,15 @@ export interface ReviewDocument {
   integrity: Problem[];
 }
 
-// Markdown table cells: a pipe or newline in a note must not break the table, and no HTML may pass.
-const cell = (s: string) => s.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+// Every text from a record goes through one of these. A cell: no line break (a new line could start an HTML
+// comment that hides the rest, or a `::command` in the job log), no HTML, no table break, no emphasis.
+const cell = (s: string) =>
+  String(s)
+    .replace(/[\r\n\u2028\u2029\v\f]+/g, ' ')
+    .replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)
+    .replace(/[|*_`[\]\\]/g, (c) => `\\${c}`);
+// A code span (paths, ids): one line, no backtick to close it early.
+const code = (s: string) => `\`${String(s).replace(/[\r\n\u2028\u2029\v\f`]+/g, '?')}\``;
 
 
 const signed = (v: number | null, lang: Lang) => (v == null ? '–' : `${v > 0 ? '+' : ''}${formatNumber(v, lang)}`);
@@ -29,33 +36,33 @@ export function renderReview(doc: ReviewDocument, lang: Lang): string {
   const t = REVIEW_TEXT[lang];
   const out: string[] = [REVIEW_MARKER, `## ${t.title}`, ''];
   // A rule change riding along with rounds is the first thing the kasi must see: approving one approves both.
-  for (const p of doc.integrity.filter((x) => x.code === 'governance-mixed')) out.push(`> 🛑 **${cell(problemText(p, lang).message)}** (\`${p.file}\`). ${cell(problemText(p, lang).fix)}`, '');
+  for (const p of doc.integrity.filter((x) => x.code === 'governance-mixed')) out.push(`> 🛑 **${cell(problemText(p, lang).message)}** (${code(p.file)}). ${cell(problemText(p, lang).fix)}`, '');
   if (doc.rounds.length === 0) out.push(t.noRounds, '');
 
   for (const r of doc.rounds) {
-    out.push(`### ${t.verdict[r.verdict]} · ${t.round(r.roomName, formatDate(r.date, lang), r.shift)} (${r.change === 'added' ? t.added : t.modified})`);
-    out.push(`\`${r.path}\` · ${t.officerLine(r.officer, r.startedAt, r.finishedAt ?? '?')}`, '');
-    if (r.recordedBy) out.push(t.recordedBy(cell(r.recordedBy), r.officer), '');
+    out.push(`### ${t.verdict[r.verdict]} · ${t.round(cell(r.roomName), formatDate(r.date, lang), cell(r.shift))} (${r.change === 'added' ? t.added : t.modified})`);
+    out.push(`${code(r.path)} · ${t.officerLine(cell(r.officer), cell(r.startedAt), cell(r.finishedAt ?? '?'))}`, '');
+    if (r.recordedBy) out.push(t.recordedBy(cell(r.recordedBy), cell(r.officer)), '');
 
     out.push(`#### ${t.readingsHeading}`);
     if (r.excursions.length === 0 && r.rateViolations.length === 0) out.push(t.readingsNone);
     if (r.excursions.length) {
       out.push(`| ${t.readingsCols.join(' | ')} |`, `|${t.readingsCols.map(() => '---').join('|')}|`);
       for (const e of r.excursions) {
-        out.push(`| ${cell(e.point)} | ${e.time} | ${formatNumber(e.temperatureC, lang)} | ${formatNumberLoose(e.humidityPct, lang, 1)} | ${formatNumber(e.dewPointC, lang)} | ${t.level[e.level] ?? e.level} | ${cell(e.note)} |`);
+        out.push(`| ${cell(e.point)} | ${cell(e.time)} | ${formatNumber(e.temperatureC, lang)} | ${formatNumberLoose(e.humidityPct, lang, 1)} | ${formatNumber(e.dewPointC, lang)} | ${t.level[e.level] ?? e.level} | ${cell(e.note)} |`);
       }
     }
-    for (const v of r.rateViolations) out.push(`- ${t.rate(v.point, v.from, v.to, signed(v.deltaC, lang))}`);
+    for (const v of r.rateViolations) out.push(`- ${t.rate(cell(v.point), cell(v.from), cell(v.to), signed(v.deltaC, lang))}`);
     out.push('');
 
     out.push(`#### ${t.devicesHeading}`);
     if (r.devicesNotOk.length === 0 && r.outOfRange.length === 0) out.push(t.devicesNone);
     if (r.devicesNotOk.length) {
       out.push(`| ${t.devicesCols.join(' | ')} |`, '|---|---|---|');
-      for (const d of r.devicesNotOk) out.push(`| ${cell(d.name)} (\`${d.equipment}\`) | **${d.status}** | ${cell(d.note)} |`);
+      for (const d of r.devicesNotOk) out.push(`| ${cell(d.name)} (${code(d.equipment)}) | **${cell(d.status)}** | ${cell(d.note)} |`);
     }
     for (const o of r.outOfRange) {
-      out.push(`- ${t.outOfRange(o.equipment, cell(o.label), `${typeof o.value === 'number' ? formatNumberLoose(o.value, lang) : String(o.value)}${o.unit ? ` ${o.unit}` : ''}`, formatBand(o, (n) => formatNumberLoose(n, lang)))}`);
+      out.push(`- ${t.outOfRange(cell(o.equipment), cell(o.label), `${typeof o.value === 'number' ? formatNumberLoose(o.value, lang) : String(o.value)}${o.unit ? ` ${o.unit}` : ''}`, formatBand(o, (n) => formatNumberLoose(n, lang)))}`);
     }
     out.push('');
 
@@ -67,7 +74,7 @@ export function renderReview(doc: ReviewDocument, lang: Lang): string {
     ];
     if (findings.length === 0) out.push(t.findingsNone);
     for (const [label, f] of findings) {
-      out.push(`- **${f.id}** (${label}) · \`${f.equipment}\` · ${cell(f.description)}${f.action ? ` → ${cell(f.action)}` : ''}`);
+      out.push(`- **${cell(f.id)}** (${label}) · ${code(f.equipment)} · ${cell(f.description)}${f.action ? ` → ${cell(f.action)}` : ''}`);
     }
     out.push('');
 
@@ -75,8 +82,8 @@ export function renderReview(doc: ReviewDocument, lang: Lang): string {
     const s = r.sincePrevious;
     if (!s.previous) out.push(t.sinceNone);
     else {
-      out.push(t.sincePrev(formatDate(s.previous.date, lang), s.previous.shift));
-      for (const c of s.statusChanges) out.push(`- ${t.statusChange(c.equipment, c.from, c.to)}`);
+      out.push(t.sincePrev(formatDate(s.previous.date, lang), cell(s.previous.shift)));
+      for (const c of s.statusChanges) out.push(`- ${t.statusChange(cell(c.equipment), cell(c.from), cell(c.to))}`);
       out.push(t.meanDelta(signed(s.tempMeanDelta, lang), signed(s.rhMeanDelta, lang)));
     }
     out.push('');
@@ -87,14 +94,14 @@ export function renderReview(doc: ReviewDocument, lang: Lang): string {
 
   if (doc.integrity.length) {
     out.push(`### ${t.integrityHeading}`);
-    for (const p of doc.integrity) out.push(`- ${p.severity === 'error' ? '🛑' : '⚠️'} \`${p.file}:${p.line}\` ${cell(problemText(p, lang).message)}`);
+    for (const p of doc.integrity) out.push(`- ${p.severity === 'error' ? '🛑' : '⚠️'} ${code(`${p.file}:${p.line}`)} ${cell(problemText(p, lang).message)}`);
     out.push('');
   }
   out.push(`### ${t.problemsHeading}`);
   if (doc.problems.length === 0) out.push(t.problemsNone);
   for (const p of doc.problems) {
     const { message, fix } = problemText(p, lang);
-    out.push(`- ${p.severity === 'error' ? '🛑' : '⚠️'} \`${p.file}:${p.line}\` ${cell(message)}${fix ? ` — ${cell(fix)}` : ''}`);
+    out.push(`- ${p.severity === 'error' ? '🛑' : '⚠️'} ${code(`${p.file}:${p.line}`)} ${cell(message)}${fix ? ` — ${cell(fix)}` : ''}`);
   }
   out.push('', `<sub>${t.footer}</sub>`, '');
   return out.join('\n');
