@@ -1,4 +1,4 @@
-// npm run approve <branch>: the kasi's approval without the web UI (checked --no-ff merge with Approved-by).
+// npm run approve <branch> [<reviewed commit>]: the kasi's approval without the web UI (a checked, signed --no-ff merge).
 import { parseCommandArgs, usageError } from '../lib/cli/parse-command-args.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { approveBranch } from '../lib/git/approve-branch.ts';
@@ -19,9 +19,9 @@ async function main(argv: string[]): Promise<number> {
   if (!args.ok) return args.exitCode;
   const { values, positionals, lang } = args;
   const text = WORKFLOW_TEXT[lang];
-  if (positionals.length !== 1) return usageError(lang, positionals.length ? positionals.join(' ') : '', (l) => WORKFLOW_TEXT[l].usageApprove);
+  if (positionals.length < 1 || positionals.length > 2) return usageError(lang, positionals.length ? positionals.join(' ') : '<cabang>', (l) => WORKFLOW_TEXT[l].usageApprove);
 
-  const result = await approveBranch(process.cwd(), positionals[0]!, { push: !values['no-push'], today: values.today });
+  const result = await approveBranch(process.cwd(), positionals[0]!, { push: !values['no-push'], today: values.today, commit: positionals[1] });
   if (!result.ok) return reportFailure(result, lang, values.json, text.usageApprove);
 
   const failedPush = result.pushError !== undefined;

@@ -7,6 +7,7 @@ import { parseCommandArgs, usageError } from '../lib/cli/parse-command-args.ts';
 import { runCommand } from '../lib/cli/run-command.ts';
 import { recordKindOf } from '../lib/paths.ts';
 import { readHistory } from '../lib/git/history.ts';
+import { currentBranch, resolveCommit } from '../lib/git/repo.ts';
 import { renderReview } from '../lib/review/render-review.ts';
 import { eventsFromHistory, roundTiming } from '../lib/timing/index.ts';
 import { previousRoundOf } from '../lib/review/previous-round.ts';
@@ -42,7 +43,11 @@ async function main(argv: string[]): Promise<number> {
   const timing = new Map(
     config ? rounds.map((r) => [r.path, roundTiming(archive.rounds.find((x) => x.path === r.path)!.data, config.sop_time_standards, eventsFromHistory(history?.files.get(r.path)))] as const) : [],
   );
-  const markdown = renderReview({ rounds, timing, inspectionMin: config?.sop_time_standards.inspection_min, problems: problems.filter((p) => changedPaths.has(p.file)), integrity }, lang);
+  // In CI the checkout is the pull request's merge ref: the workflow names the head it reviewed.
+  const commit = process.env.RONDA_REVIEWED_COMMIT || (await resolveCommit(root, 'HEAD'));
+  const branch = process.env.RONDA_REVIEWED_BRANCH || (await currentBranch(root));
+  const reviewed = commit ? { commit, branch } : undefined;
+  const markdown = renderReview({ rounds, timing, inspectionMin: config?.sop_time_standards.inspection_min, problems: problems.filter((p) => changedPaths.has(p.file)), integrity, reviewed }, lang);
   if (values.out) await writeFile(values.out, markdown);
   else process.stdout.write(markdown);
   return 0;

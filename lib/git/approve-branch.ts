@@ -1,5 +1,5 @@
 /**
- * `npm run approve <branch>`: the kasi's approval without the web UI — a `--no-ff` merge into main
+ * `npm run approve <branch> [<commit>]`: the kasi's approval without the web UI — a `--no-ff` merge into main
  * signed with the kasi's SSH key (DESIGN.md "Approval"); its `Approved-by:` trailer is information only.
  *
  * Order of work, so that a refusal changes nothing:
@@ -31,6 +31,8 @@ import { workflowFailure, type WorkflowFailure } from './workflow-output.ts';
 
 export interface ApproveOptions {
   push?: boolean;
+  /** The commit the kasi reviewed: merged only if it is still the branch's tip (on origin when there is one). */
+  commit?: string;
   base?: string;
   today?: string;
 }
@@ -82,14 +84,20 @@ export async function approveBranch(root: string, branchArg: string, opts: Appro
 
   // What: the branch, not yet merged, touching records only.
   const branch = branchArg.replace(/^refs\/heads\//, '').replace(/^origin\//, '');
+  // The branch as pushed (origin's, just fetched) wins over a local copy the kasi may have checked out long ago.
   let tip: string | null = null;
-  for (const ref of [`refs/heads/${branch}`, `refs/remotes/origin/${branch}`]) {
+  for (const ref of remote ? [`refs/remotes/origin/${branch}`, `refs/heads/${branch}`] : [`refs/heads/${branch}`]) {
     tip = await resolveCommit(root, ref);
     if (tip) break;
   }
   if (!tip) {
     const known = await git(root, ['for-each-ref', '--format=%(refname:short)', 'refs/heads/ronde/', 'refs/remotes/origin/ronde/']);
     return fail('usage', 'branch-not-found', { branch, known: [...new Set(known.split('\n').filter(Boolean).map((b) => b.replace(/^origin\//, '')))].join(', ') || '—' });
+  }
+  if (opts.commit) {
+    const reviewed = await resolveCommit(root, opts.commit);
+    if (!reviewed) return fail('usage', 'commit-not-found', { reviewed: opts.commit });
+    if (reviewed !== tip) return fail('refused', 'tip-moved', { branch, tip: tip.slice(0, 12), reviewed: reviewed.slice(0, 12) });
   }
   if (await isAncestor(root, tip, main)) return fail('refused', 'already-merged', { branch, base: baseName });
   const files = (await git(root, ['diff', '--name-only', '-z', '--no-renames', `${main}...${tip}`])).split('\0').filter(Boolean);

@@ -4,6 +4,7 @@ import type { Lang } from './lang.ts';
 export const REVIEW_TEXT = {
   id: {
     title: 'Ringkasan ronde untuk Kepala Seksi',
+    reviewedAt: (commit: string, command: string | null) => `Ditinjau pada commit ${commit}.${command ? ` Menyetujui dari terminal hanya versi ini: ${command}` : ''}`,
     noRounds: 'Pull request ini tidak mengubah ronde.',
     verdict: { ok: '✅ aman', attention: '⚠️ perlu perhatian', critical: '🛑 kritis' },
     round: (room: string, date: string, shift: string) => `Ronde ${room}, ${date}, shift ${shift}`,
@@ -43,6 +44,7 @@ export const REVIEW_TEXT = {
   },
   en: {
     title: 'Round summary for the head of section',
+    reviewedAt: (commit: string, command: string | null) => `Reviewed at commit ${commit}.${command ? ` To approve exactly this version from a terminal: ${command}` : ''}`,
     noRounds: 'This pull request changes no rounds.',
     verdict: { ok: '✅ ok', attention: '⚠️ needs attention', critical: '🛑 critical' },
     round: (room: string, date: string, shift: string) => `Round ${room}, ${date}, ${shift} shift`,

@@ -107,7 +107,7 @@ export const WORKFLOW_TEXT = {
       'Pemakaian: npm run new -- [--room <ruang>] [--shift <shift>] [--date YYYY-MM-DD] [--officer <id>] [--start HH:MM] [--end HH:MM]\n' +
       '           [--import <berkas-logger> [--point <titik>] [--unit c|f]]… [--interactive] [--no-pull] [--json] [--lang id|en]',
     usageSubmit: 'Pemakaian: npm run submit -- [berkas-ronde] [--no-push] [--json] [--lang id|en]',
-    usageApprove: 'Pemakaian: npm run approve -- <cabang> [--no-push] [--json] [--lang id|en]',
+    usageApprove: 'Pemakaian: npm run approve -- <cabang> [<commit yang ditinjau>] [--no-push] [--json] [--lang id|en]',
     usageError: (detail: string) => `Perintah tidak dikenali: ${detail}`,
     internalError: (detail: string) => `Ronda mengalami kesalahan tak terduga: ${detail}. Laporkan ke pengelola Ronda beserta perintah yang dijalankan.`,
     failure: {
@@ -153,6 +153,8 @@ export const WORKFLOW_TEXT = {
       'main-behind': (p: P) => `Cabang ${p.base} lokal tertinggal dari origin. Jalankan git pull di ${p.base} dulu, lalu ulangi.`,
       'branch-not-found': (p: P) => `Cabang "${p.branch}" tidak ditemukan. Cabang ronde yang ada: ${p.known}.`,
       'already-merged': (p: P) => `Cabang ${p.branch} sudah tergabung di ${p.base}.`,
+      'tip-moved': (p: P) => `Cabang ${p.branch} sudah berubah sejak Anda meninjaunya: ujungnya sekarang ${p.tip}, yang Anda tinjau ${p.reviewed}. Tidak ada yang digabung. Baca lagi ringkasan terbaru di pull request, lalu jalankan npm run approve -- ${p.branch} ${p.tip}.`,
+      'commit-not-found': (p: P) => `Commit ${p.reviewed} tidak dikenal di repositori ini. Salin id commit dari ringkasan pull request (baris "Ditinjau pada commit"), lalu ulangi.`,
       'nothing-to-merge': (p: P) => `Cabang ${p.branch} tidak berisi perubahan.`,
       'outside-records': (p: P) => `Cabang ${p.branch} mengubah berkas di luar records/ (${p.paths}); tinjau lewat pull request, bukan npm run approve.`,
       'main-checked-out-elsewhere': (p: P) => `Cabang main sedang dibuka di worktree lain (${p.path}); setujui dari sana.`,
@@ -193,7 +195,7 @@ export const WORKFLOW_TEXT = {
       'Usage: npm run new -- [--room <room>] [--shift <shift>] [--date YYYY-MM-DD] [--officer <id>] [--start HH:MM] [--end HH:MM]\n' +
       '       [--import <logger-file> [--point <point>] [--unit c|f]]… [--interactive] [--no-pull] [--json] [--lang id|en]',
     usageSubmit: 'Usage: npm run submit -- [round-file] [--no-push] [--json] [--lang id|en]',
-    usageApprove: 'Usage: npm run approve -- <branch> [--no-push] [--json] [--lang id|en]',
+    usageApprove: 'Usage: npm run approve -- <branch> [<reviewed commit>] [--no-push] [--json] [--lang id|en]',
     usageError: (detail: string) => `Unrecognised command line: ${detail}`,
     internalError: (detail: string) => `Ronda hit an unexpected error: ${detail}. Report it to the Ronda maintainers with the command you ran.`,
     failure: {
@@ -239,6 +241,8 @@ export const WORKFLOW_TEXT = {
       'main-behind': (p: P) => `Local ${p.base} is behind origin. Run git pull on ${p.base} first, then retry.`,
       'branch-not-found': (p: P) => `Branch "${p.branch}" not found. Round branches: ${p.known}.`,
       'already-merged': (p: P) => `Branch ${p.branch} is already merged into ${p.base}.`,
+      'tip-moved': (p: P) => `Branch ${p.branch} changed since you reviewed it: its tip is now ${p.tip}, you reviewed ${p.reviewed}. Nothing was merged. Read the latest summary on the pull request, then run npm run approve -- ${p.branch} ${p.tip}.`,
+      'commit-not-found': (p: P) => `Commit ${p.reviewed} is not known in this repository. Copy the commit id from the pull-request summary (the "Reviewed at commit" line) and try again.`,
       'nothing-to-merge': (p: P) => `Branch ${p.branch} holds no changes.`,
       'outside-records': (p: P) => `Branch ${p.branch} changes files outside records/ (${p.paths}); review it as a pull request, not with npm run approve.`,
       'main-checked-out-elsewhere': (p: P) => `main is checked out in another worktree (${p.path}); approve from there.`,

@@ -17,6 +17,8 @@ export interface ReviewDocument {
   /** check problems of the changed files, and --against integrity problems. */
   problems: Problem[];
   integrity: Problem[];
+  /** The commit this summary was made from (the pull request's head), and its branch. */
+  reviewed?: { commit: string; branch: string | null };
 }
 
 // Every text from a record goes through one of these. A cell: no line break (a new line could start an HTML
@@ -35,6 +37,7 @@ const signed = (v: number | null, lang: Lang) => (v == null ? '–' : `${v > 0 ?
 export function renderReview(doc: ReviewDocument, lang: Lang): string {
   const t = REVIEW_TEXT[lang];
   const out: string[] = [REVIEW_MARKER, `## ${t.title}`, ''];
+  if (doc.reviewed) out.push(t.reviewedAt(code(doc.reviewed.commit), doc.reviewed.branch ? code(`npm run approve -- ${doc.reviewed.branch} ${doc.reviewed.commit}`) : null), '');
   // A rule change riding along with rounds is the first thing the kasi must see: approving one approves both.
   for (const p of doc.integrity.filter((x) => x.code === 'governance-mixed')) out.push(`> 🛑 **${cell(problemText(p, lang).message)}** (${code(p.file)}). ${cell(problemText(p, lang).fix)}`, '');
   if (doc.rounds.length === 0) out.push(t.noRounds, '');

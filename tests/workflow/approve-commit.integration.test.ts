@@ -1,0 +1,45 @@
+/**
+ * The kasi approves exactly what he reviewed: a local copy of the branch checked out long ago is not what
+ * gets merged, and a branch that moved since the review is refused when he names the reviewed commit.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRound } from '../../lib/scaffold/create-round.ts';
+import { ADMIN_BUDI, cleanup, fillRound, git, KASI, read, run, workspace, write, yesterdayWib } from './helpers.ts';
+
+afterAll(cleanup);
+
+describe('npm run approve <branch> <commit>', () => {
+  it('merges the branch as pushed, not a stale local copy, and refuses a commit that is no longer its tip', async () => {
+    const ws = workspace();
+    const admin = ws.clone('admin', ADMIN_BUDI);
+    const created = await createRound(admin, { date: yesterdayWib(), shift: 'pagi', start: '08:00', identityEmail: ADMIN_BUDI.email });
+    if (!created.ok) throw new Error(created.code);
+    git(admin, ['checkout', '-q', '-b', 'ronde/x'], ws.home);
+    write(admin, created.path, fillRound(read(admin, created.path), { finishedAt: '09:00', humidity: 50 }));
+    git(admin, ['add', '-A'], ws.home);
+    git(admin, ['commit', '-q', '-m', 'Ronde'], ws.home);
+    git(admin, ['push', '-q', 'origin', 'ronde/x'], ws.home);
+    const reviewed = git(admin, ['rev-parse', 'HEAD'], ws.home);
+
+    // The kasi looks at the branch in his own clone (a local copy), then goes back to main.
+    const kasi = ws.clone('kasi', KASI);
+    git(kasi, ['checkout', '-q', 'ronde/x'], ws.home);
+    git(kasi, ['checkout', '-q', 'main'], ws.home);
+
+    // The admin pushes a fix after the review.
+    write(admin, created.path, read(admin, created.path).replace('humidity_pct: 50', 'humidity_pct: 51'));
+    git(admin, ['commit', '-q', '-am', 'Perbaiki kelembapan'], ws.home);
+    git(admin, ['push', '-q', 'origin', 'ronde/x'], ws.home);
+    const fixed = git(admin, ['rev-parse', 'HEAD'], ws.home);
+
+    const before = git(ws.origin, ['rev-parse', 'main'], ws.home);
+    const refused = await run('approve', ['ronde/x', reviewed], kasi, ws.home);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`ujungnya sekarang ${fixed.slice(0, 12)}, yang Anda tinjau ${reviewed.slice(0, 12)}`);
+    expect(git(ws.origin, ['rev-parse', 'main'], ws.home)).toBe(before);
+
+    const approved = await run('approve', ['ronde/x', fixed], kasi, ws.home);
+    expect(approved.code, approved.stderr).toBe(0);
+    expect(git(ws.origin, ['rev-parse', 'main^2'], ws.home)).toBe(fixed); // the branch as pushed, fix included
+  });
+});
