@@ -117,6 +117,7 @@ function timingLines(timing: RoundTiming, inspectionMin: number, lang: Lang): st
   if (timing.checkingOverHour) lines.push(t.timingCheckingOverHour(formatDuration(inspectionMin, lang)));
   if (timing.deviations.includes('submitted-before-finish')) lines.push(t.timingSubmittedBeforeFinish);
   else if (timing.handover.minutes !== null) lines.push(t.timingHandover(formatDuration(timing.handover.minutes, lang)));
-  if (timing.archiving.limit !== null) lines.push(t.timingArchiving(formatDuration(timing.archiving.limit, lang)));
+  if (timing.deviations.includes('time-unverified')) lines.push(t.timingUnverified);
+  else if (timing.archiving.limit !== null) lines.push(t.timingArchiving(formatDuration(timing.archiving.limit, lang)));
   return lines;
 }

@@ -89,4 +89,16 @@ describe('missedRounds', () => {
     expect(startDelay({ shift: 'pagi', started_at: '08:05' }, config.shifts)).toBe(35);
     expect(startDelay({ shift: 'malam', started_at: '08:05' }, config.shifts)).toBeNull();
   });
+
+  it('does not judge archiving from a submit time that cannot be true (after the approval, or in the future)', () => {
+    const round = { date: '2026-11-24', started_at: '08:00', finished_at: '09:00' };
+    const backdatedApproval = roundTiming(round, standards, { submittedAt: '2026-11-24T10:00:00+07:00', approvedAt: '2026-11-24T09:20:00+07:00' });
+    expect(backdatedApproval.archiving.minutes).toBeNull();
+    expect(backdatedApproval.archiving.exceeded).toBe(false);
+    expect(backdatedApproval.deviations).toContain('time-unverified');
+    const future = roundTiming(round, standards, { submittedAt: '2099-01-01T00:00:00+07:00', approvedAt: null }, new Date('2026-11-25T00:00:00+07:00'));
+    expect(future.deviations).toContain('time-unverified');
+    const honest = roundTiming(round, standards, { submittedAt: '2026-11-24T09:10:00+07:00', approvedAt: '2026-11-24T09:30:00+07:00' });
+    expect([honest.archiving.minutes, honest.deviations.includes('time-unverified')]).toEqual([20, false]);
+  });
 });

@@ -18,7 +18,9 @@
  * - `archiving`: the submit commit → the approval merge (committer date of the merge that first approved
  *   the round), against archiving_min (30 min), SOP step 4;
  * - `deviations`: codes for what broke the standard: 'work-over-standard', 'checking-over-hour',
- *   'archiving-over-standard', 'submitted-before-finish', 'not-finished', 'not-approved'.
+ *   'archiving-over-standard', 'submitted-before-finish', 'not-finished', 'not-approved', and
+ *   'time-unverified' when the submit time (set by whoever committed) cannot be true: after the approval
+ *   (which the kasi's signature vouches for) or after `now`. Archiving is then not judged at all.
  * Times on the form are WIB on the round's date; commit times are absolute instants.
  *
  * ## Missed rounds
@@ -55,7 +57,8 @@ export type TimingDeviation =
   | 'archiving-over-standard'
   | 'submitted-before-finish'
   | 'not-finished'
-  | 'not-approved';
+  | 'not-approved'
+  | 'time-unverified';
 
 export interface RoundTiming {
   work: TimedSpan;
@@ -80,6 +83,7 @@ export function roundTiming(
   round: Pick<RoundRecord, 'date' | 'started_at' | 'finished_at'>,
   standards: SopStandards,
   events: RoundEvents = { submittedAt: null, approvedAt: null },
+  now: Date = new Date(),
 ): RoundTiming {
   const started = TIME.test(round.started_at ?? '') ? wibInstant(round.date, round.started_at) : null;
   const finished = round.finished_at && TIME.test(round.finished_at) ? wibInstant(round.date, round.finished_at) : null;
@@ -92,7 +96,9 @@ export function roundTiming(
   const checkingOverHour = workMinutes !== null && workMinutes > standards.inspection_min;
   const handoverMinutes = finished && submitted ? minutesBetween(finished, submitted) : null;
   const handover: TimedSpan = { minutes: handoverMinutes, limit: null, exceeded: false };
-  const archivingMinutes = submitted && approved ? minutesBetween(submitted, approved) : null;
+  // A commit's date is whatever its author's clock said: one after the approval or in the future is not true.
+  const unverified = submitted !== null && ((approved !== null && submitted > approved) || submitted.getTime() > now.getTime());
+  const archivingMinutes = submitted && approved && !unverified ? minutesBetween(submitted, approved) : null;
   const archiving: TimedSpan = {
     minutes: archivingMinutes,
     limit: standards.archiving_min,
@@ -106,6 +112,7 @@ export function roundTiming(
   if (handoverMinutes !== null && handoverMinutes < 0) deviations.push('submitted-before-finish');
   if (archiving.exceeded) deviations.push('archiving-over-standard');
   if (!approved) deviations.push('not-approved');
+  if (unverified) deviations.push('time-unverified');
   return { work, checkingOverHour, handover, archiving, deviations };
 }
 

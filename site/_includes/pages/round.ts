@@ -206,7 +206,9 @@ ${tm.inShift === true ? html`<li>${w.round.inShift(...shift)} ${m.verdict(c, 'ok
   }    <li>${
     tm.archiveMin !== null
       ? html`${w.round.archive(f.duration(tm.archiveMin), f.duration(tm.archiveStandardMin))} ${m.verdict(c, tm.archiveWithin ? 'ok' : 'attention')}`
-      : w.round.archivePending
+      : tm.deviations.includes('time-unverified')
+        ? w.round.archiveUnverified
+        : w.round.archivePending
   }</li>`;
 }
 
