@@ -64,3 +64,58 @@ describe('the whole check never throws', () => {
     }), { numRuns: 150 });
   });
 });
+
+/** Ids that are also names of properties every object has: records may use them; nothing may break. */
+const PROTO = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'prototype', 'isPrototypeOf'];
+
+describe('no name can crash the archive', () => {
+  it('config, checklists, a room and a maintenance record with random edits or prototype names: check and the site model never throw', async () => {
+    const { mkdtempSync, cpSync, mkdirSync, readFileSync: read, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { checkArchive } = await import('../lib/check.ts');
+    const { buildSiteData } = await import('../lib/site-data/site-model.ts');
+    const root = mkdtempSync(join(tmpdir(), 'ronda-prop-names-'));
+    cpSync(new URL('./fixtures/archive', import.meta.url).pathname, root, { recursive: true });
+    mkdirSync(join(root, 'records/rounds/2026/11'), { recursive: true });
+    mkdirSync(join(root, 'records/maintenance/2026'), { recursive: true });
+    writeFileSync(join(root, 'records/rounds/2026/11/2026-11-20-lab-pagi.yaml'), VALID);
+    const maintenance = '---\ndate: "2026-11-20"\ntitle: Uji\nroom: lab\nequipment: [ac-01]\nofficer: budi\nkind: preventif\nstarted_at: "09:00"\nfinished_at: "10:00"\n---\nCatatan.\n';
+    const files: Record<string, string> = {
+      'records/config.yaml': read(join(root, 'records/config.yaml'), 'utf8'),
+      'records/checklists.yaml': read(join(root, 'records/checklists.yaml'), 'utf8'),
+      'records/rooms/lab.yaml': read(join(root, 'records/rooms/lab.yaml'), 'utf8'),
+      'records/maintenance/2026/2026-11-20-uji.md': maintenance,
+    };
+    const edit = fc.oneof(
+      // A word of the file (an id, a category, a key) replaced by a prototype name.
+      fc.tuple(fc.constant('proto' as const), fc.nat(), fc.constantFrom(...PROTO)),
+      // A few characters cut or inserted, as an editor or a typo would.
+      fc.tuple(fc.constant('typo' as const), fc.nat(), fc.string({ maxLength: 4, unit: fc.constantFrom(' ', '\n', ':', '-', '"', '[', '{', 'a', '1', '_') })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...Object.keys(files)), fc.array(edit, { minLength: 1, maxLength: 3 }), async (path, edits) => {
+        let text = files[path]!;
+        for (const [kind, at, what] of edits) {
+          if (kind === 'proto') {
+            const words = [...text.matchAll(/[a-z][a-z0-9-]*/g)];
+            const w = words[at % Math.max(words.length, 1)];
+            if (w) text = text.slice(0, w.index) + what + text.slice(w.index! + w[0].length);
+          } else {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + what + text.slice(i + 1);
+          }
+        }
+        writeFileSync(join(root, path), text);
+        try {
+          const { archive, problems, evaluations } = await checkArchive(root, { cache: false, today: '2026-11-24' });
+          expect(Array.isArray(problems)).toBe(true);
+          buildSiteData({ archive, evaluations, problems, history: null, historyError: null, asOf: { date: '2026-11-24', time: '23:59' }, generatedAt: '' });
+        } finally {
+          writeFileSync(join(root, path), files[path]!);
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
