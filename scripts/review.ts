@@ -47,7 +47,10 @@ async function main(argv: string[]): Promise<number> {
   const commit = process.env.RONDA_REVIEWED_COMMIT || (await resolveCommit(root, 'HEAD'));
   const branch = process.env.RONDA_REVIEWED_BRANCH || (await currentBranch(root));
   const reviewed = commit ? { commit, branch } : undefined;
-  const markdown = renderReview({ rounds, timing, inspectionMin: config?.sop_time_standards.inspection_min, problems: problems.filter((p) => changedPaths.has(p.file)), integrity, reviewed }, lang);
+  const maintenance = changed
+    .filter((c) => recordKindOf(c.path) === 'maintenance')
+    .map((c) => ({ path: c.path, change: ({ A: 'added', M: 'modified', D: 'deleted' } as const)[c.status], title: archive.maintenance.find((m) => m.path === c.path)?.data.title ?? null }));
+  const markdown = renderReview({ rounds, timing, inspectionMin: config?.sop_time_standards.inspection_min, problems: problems.filter((p) => changedPaths.has(p.file)), integrity, reviewed, maintenance }, lang);
   if (values.out) await writeFile(values.out, markdown);
   else process.stdout.write(markdown);
   return 0;

@@ -46,4 +46,12 @@ describe('the review cannot be blinded', () => {
     expect(md).toContain('\\*\\*Tidak ada masalah\\*\\* \\[klik\\](javascript:alert(1))');
     expect(md).toContain('#### ');
   });
+
+  it('lists the maintenance records the pull request adds, changes or deletes', () => {
+    const withMaintenance = renderReview({ rounds: [], timing: new Map(), problems: [], integrity: [], maintenance: [
+      { path: 'records/maintenance/2026/2026-10-07-kompresor.md', change: 'deleted', title: 'Penggantian <kompresor>' },
+      { path: 'records/maintenance/2026/2026-11-20-uji.md', change: 'added', title: null },
+    ] }, 'id');
+    expect(withMaintenance).toContain('### Catatan pemeliharaan\n- 🛑 dihapus: Penggantian &lt;kompresor&gt; (`records/maintenance/2026/2026-10-07-kompresor.md`)\n- baru: (`records/maintenance/2026/2026-11-20-uji.md`)');
+  });
 });

@@ -19,6 +19,8 @@ export interface ReviewDocument {
   integrity: Problem[];
   /** The commit this summary was made from (the pull request's head), and its branch. */
   reviewed?: { commit: string; branch: string | null };
+  /** Maintenance records the pull request adds, changes or deletes. */
+  maintenance?: { path: string; change: 'added' | 'modified' | 'deleted'; title: string | null }[];
 }
 
 // Every text from a record goes through one of these. A cell: no line break (a new line could start an HTML
@@ -95,6 +97,11 @@ export function renderReview(doc: ReviewDocument, lang: Lang): string {
     if (timing) out.push(`#### ${t.timingHeading}`, ...timingLines(timing, doc.inspectionMin ?? 60, lang).map((l) => `- ${l}`), '');
   }
 
+  if (doc.maintenance?.length) {
+    out.push(`### ${t.maintenanceHeading}`);
+    for (const m of doc.maintenance) out.push(`- ${t.maintenanceChange[m.change]}: ${m.title ? `${cell(m.title)} ` : ''}(${code(m.path)})`);
+    out.push('');
+  }
   if (doc.integrity.length) {
     out.push(`### ${t.integrityHeading}`);
     for (const p of doc.integrity) out.push(`- ${p.severity === 'error' ? '🛑' : '⚠️'} ${code(`${p.file}:${p.line}`)} ${cell(problemText(p, lang).message)}`);
