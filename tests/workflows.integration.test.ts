@@ -241,10 +241,15 @@ describe('site.yml (build + publish the archive)', () => {
   it('offers rsync to an nginx host with the documented secrets, chosen by DEPLOY_TARGET', () => {
     expect(text).toContain('vars.DEPLOY_TARGET');
     const rsync = stepRunning(wf, 'deploy-rsync.sh');
-    expect(rsync.if).toBe("steps.target.outputs.target == 'rsync'");
+    expect(rsync.if).toBe("steps.target.outputs.target == 'rsync' && github.server_url != 'https://github.com'");
     for (const name of ['DEPLOY_HOST', 'DEPLOY_PATH', 'DEPLOY_SSH_KEY']) {
       expect(rsync.env?.[name]).toBe(`\${{ secrets.${name} }}`);
     }
+    // On GitHub the deploy key is reachable only from a job in the protected environment (main only).
+    const job = (wf.jobs as Record<string, { environment?: unknown; if?: string; needs?: string; steps: { run?: string }[] }>)['deploy-rsync']!;
+    expect(job.environment).toBe('produksi');
+    expect(job.if).toContain("github.server_url == 'https://github.com'");
+    expect(job.steps.some((st) => st.run?.includes('deploy-rsync.sh'))).toBe(true);
     expect(stepRunning(wf, 'target=').run).toMatch(/github-pages\|rsync\|none/);
   });
 });
