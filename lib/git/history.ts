@@ -12,7 +12,8 @@ import { resolve } from 'node:path';
 import { judgeMainline, swappedMerges, type CriteriaVersion, type IgnoredChange, type TrustAnchor } from './approvals.ts';
 import { applyAttestations, type Attestation } from './attestation.ts';
 import type { VerificationStore } from './verification-store.ts';
-import { gitEnv } from './run-git.ts';
+import { gitEnv, readBlobs } from './run-git.ts';
+import { parseYamlSource } from '../load/yaml-source.ts';
 import type { SignatureKind } from './signatures.ts';
 
 export { TrustAnchorError } from './approvals.ts';
@@ -118,6 +119,8 @@ export interface ArchiveHistory {
   keysInForce: string;
   /** Mainline merges that moved a kasi's signed approval off the first-parent line → that approval. */
   swapped: Map<string, string>;
+  /** Each room file's approved versions (oldest first, parsed): a round is judged with its room as approved then. */
+  roomVersions: Map<string, { commit: string; date: string; data: unknown }[]>;
   /** The verdict on each mainline commit that changed a kept file. */
   verdicts: ReadonlyMap<string, Approval>;
 }
@@ -433,6 +436,26 @@ export function applyVerdicts(files: Map<string, FileHistory>, verdicts: Readonl
   }
 }
 
+/** Room files as approved along main (an unapproved edit, such as relaxed room thresholds, never counts). */
+async function approvedRoomVersions(repo: string, files: Map<string, FileHistory>, verdicts: ReadonlyMap<string, Approval>, anchor: string | null): Promise<ArchiveHistory['roomVersions']> {
+  const wanted: { path: string; commit: string; date: string; blob: string }[] = [];
+  for (const [path, f] of files) {
+    if (!/^records\/rooms\/[^/]+\.ya?ml$/.test(path)) continue;
+    // The anchor vouches for what it holds, like an approval.
+    for (const ch of f.changes) if (ch.onMainline && ch.blob && (ch.hash === anchor || verdicts.get(ch.hash)?.state === 'approved')) wanted.push({ path, commit: ch.hash, date: ch.committerDate, blob: ch.blob });
+  }
+  const out: ArchiveHistory['roomVersions'] = new Map();
+  if (wanted.length === 0) return out;
+  const texts = await readBlobs(repo, wanted.map((w) => w.blob));
+  for (const w of wanted) {
+    const src = parseYamlSource(texts.get(w.blob) ?? '', w.path);
+    if ('problems' in src) continue;
+    const id = w.path.replace(/^records\/rooms\//, '').replace(/\.ya?ml$/, '');
+    (out.get(id) ?? out.set(id, []).get(id)!).push({ commit: w.commit, date: w.date, data: src.data });
+  }
+  return out;
+}
+
 /** The mainline commits whose verdict some file needs. */
 function neededCommits(files: Map<string, FileHistory>): Set<string> {
   const out = new Set<string>();
@@ -518,7 +541,7 @@ export async function readHistory(
     if (probe.code !== 0 || !resolved) {
       // HEAD of a fresh repository points to an unborn branch: no history yet, not an error.
       const unborn = ref === 'HEAD' && (await git(repoDir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code !== 0;
-      if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map(), mainline: [], anchor: null, ignoredChanges: [], criteria: [], attestations: [], keysInForce: '', swapped: new Map(), verdicts: new Map() };
+      if (unborn) return { ref, head: null, shallow, commitsRead: 0, files: new Map(), mainline: [], anchor: null, ignoredChanges: [], criteria: [], attestations: [], keysInForce: '', swapped: new Map(), roomVersions: new Map(), verdicts: new Map() };
       throw new GitHistoryError(`unknown git ref '${ref}' in ${repoDir}`, 'BAD_REF');
     }
 
@@ -543,10 +566,11 @@ export async function readHistory(
     }
     applyVerdicts(files, judged.verdicts);
     applyAttestations(files, judged.attestations, new Map(mainline.map((c, i) => [c.hash, i])));
+    const roomVersions = await approvedRoomVersions(repoDir, files, judged.verdicts, judged.anchor?.commit ?? null);
     // The log's own tip: the ref may have moved since the probe.
     return {
       ref, head: r.head ?? resolved, shallow, commitsRead: r.commitsRead, files,
-      mainline: mainline.map((c) => c.hash), anchor: judged.anchor, ignoredChanges: judged.ignoredChanges, criteria: judged.criteria, attestations: judged.attestations, keysInForce: judged.keysInForce, swapped, verdicts: judged.verdicts,
+      mainline: mainline.map((c) => c.hash), anchor: judged.anchor, ignoredChanges: judged.ignoredChanges, criteria: judged.criteria, attestations: judged.attestations, keysInForce: judged.keysInForce, swapped, roomVersions, verdicts: judged.verdicts,
     };
   } finally {
     log.kill(); // no-op once git has exited

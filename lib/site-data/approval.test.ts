@@ -23,7 +23,7 @@ function history(file: Partial<FileHistory>, shallow = false): ArchiveHistory {
     path: PATH, created: submit, changes: [submit, merge], landed: merge, approval,
     approvedVersions: [{ blob: 'blob1', approval }], blob: 'blob1', deleted: false, truncated: false, ...file,
   };
-  return { ref: 'HEAD', head: 'm1', shallow, commitsRead: 2, files: new Map([[PATH, f]]), mainline: ['m1'], anchor: null, ignoredChanges: [], criteria: [], attestations: [], keysInForce: '', swapped: new Map(), verdicts: new Map() };
+  return { ref: 'HEAD', head: 'm1', shallow, commitsRead: 2, files: new Map([[PATH, f]]), mainline: ['m1'], anchor: null, ignoredChanges: [], criteria: [], attestations: [], keysInForce: '', swapped: new Map(), roomVersions: new Map(), verdicts: new Map() };
 }
 
 describe('recordHistory', () => {

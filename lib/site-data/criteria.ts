@@ -29,6 +29,21 @@ export function criteriaAt(versions: readonly CriteriaVersion[], date: string, t
 
 const compared = new WeakMap<Archive, Map<CriteriaVersion, boolean>>();
 
+/** The room as approved when the round was recorded (the first approved version for older rounds); null without one. */
+export function roomAt(versions: readonly { date: string; data: unknown }[] | undefined, date: string, time: string): unknown {
+  if (!versions?.length) return null;
+  const at = wibInstant(date, time).getTime();
+  let pick = versions[0]!;
+  for (const v of versions) {
+    if (Date.parse(v.date) > at) break;
+    pick = v;
+  }
+  return pick.data;
+}
+
+/** Same content, whatever the key order. */
+export const sameContent = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
 /** Whether a version judges as the working files do (then the check's evaluation stands); once per version. */
 export function sameAsWorking(v: CriteriaVersion, archive: Archive): boolean {
   const known = compared.get(archive) ?? compared.set(archive, new Map()).get(archive)!;

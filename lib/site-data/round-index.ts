@@ -1,8 +1,8 @@
 import type { Archive, LoadedRecord } from '../load/archive.ts';
 import type { ArchiveHistory } from '../git/history.ts';
 import { evaluateRound, type RoundEvaluation, type Verdict } from '../evaluate/index.ts';
-import type { ChecklistsRecord, ConfigRecord, RoundRecord } from '../types.generated.ts';
-import { criteriaAt, sameAsWorking, type CriteriaView } from './criteria.ts';
+import type { ChecklistsRecord, ConfigRecord, RoomRecord, RoundRecord } from '../types.generated.ts';
+import { criteriaAt, roomAt, sameAsWorking, sameContent, type CriteriaView } from './criteria.ts';
 import { recordHistory, type ApprovalState, type RecordHistoryView } from './approval.ts';
 import { roundTiming, type RoundTiming } from './sop-timing.ts';
 
@@ -79,12 +79,23 @@ export function roundEntry(
 
 /** The round's evaluation under the criteria in force when it was recorded (the check's, when they are today's). */
 function judged(archive: Archive, data: RoundRecord, history: ArchiveHistory | null, evaluation: RoundEvaluation | undefined) {
-  const room = archive.rooms.get(data.room)?.data;
+  const working = archive.rooms.get(data.room)?.data;
+  // A room's own thresholds are criteria: as approved when the round was recorded. Its inventory (points,
+  // equipment, names) is today's file, so a room change approved with the round still names the new device.
+  const approvedRoom = history?.anchor ? (roomAt(history.roomVersions?.get(data.room), data.date, data.started_at) as RoomRecord | null) : null;
+  const room = approvedRoom && working ? withThresholds(working, approvedRoom.thresholds) : working;
   const version = history ? criteriaAt(history.criteria, data.date, data.started_at) : null;
-  const current = !version || sameAsWorking(version, archive);
+  const current = (!version || sameAsWorking(version, archive)) && (!approvedRoom || sameContent(approvedRoom.thresholds ?? null, working?.thresholds ?? null));
   const criteria = version ? { commit: version.commit, date: version.date, current } : null;
   if (current) return { criteria, evaluation: evaluation ?? evaluateRound(data, { thresholds: archive.config?.data.thresholds, checklists: archive.checklists?.data, room }) };
-  return { criteria, evaluation: evaluateRound(data, { thresholds: version.thresholds as ConfigRecord['thresholds'], checklists: (version.checklists ?? undefined) as ChecklistsRecord | undefined, room }) };
+  const thresholds = (version ? version.thresholds : archive.config?.data.thresholds) as ConfigRecord['thresholds'];
+  const checklists = (version ? (version.checklists ?? undefined) : archive.checklists?.data) as ChecklistsRecord | undefined;
+  return { criteria, evaluation: evaluateRound(data, { thresholds, checklists, room }) };
+}
+
+function withThresholds(room: RoomRecord, thresholds: RoomRecord['thresholds']): RoomRecord {
+  const { thresholds: _today, ...rest } = room;
+  return thresholds === undefined ? rest : { ...rest, thresholds };
 }
 
 /** Every loaded round as a full entry, in sortRounds' order (small archives and tests; the build goes room by room). */
