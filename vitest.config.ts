@@ -7,10 +7,10 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 const SLOW = '**/*.{integration,e2e,scale}.test.ts';
 const roots = (suffix: string) => ['lib', 'scripts', 'tests'].map((d) => `${d}/**/*${suffix}`);
 
-// Unit files run on threads (cheaper to start than processes; the guard holds there too).
+// Unit files run on threads in one module graph (pure functions: nothing to isolate; the guard holds there too).
 const unit: TestProjectInlineConfiguration = {
   extends: true,
-  test: { name: 'unit', pool: 'threads', include: roots('.test.ts'), exclude: [SLOW, '**/node_modules/**'], testTimeout: 30_000, setupFiles: ['tests/unit-guard.ts'] },
+  test: { name: 'unit', pool: 'threads', isolate: false, include: roots('.test.ts'), exclude: [SLOW, '**/node_modules/**'], testTimeout: 30_000, setupFiles: ['tests/unit-guard.ts'] },
 };
 const integration: TestProjectInlineConfiguration = {
   extends: true,
