@@ -12,9 +12,11 @@ const unit: TestProjectInlineConfiguration = {
   extends: true,
   test: { name: 'unit', pool: 'threads', isolate: false, include: roots('.test.ts'), exclude: [SLOW, '**/node_modules/**'], testTimeout: 30_000, setupFiles: ['tests/unit-guard.ts'] },
 };
+// Integration files share a process per worker too (isolate: false): most of their cost was starting one per
+// file. A file that changes process.env or a module's state puts it back in afterAll.
 const integration: TestProjectInlineConfiguration = {
   extends: true,
-  test: { name: 'integration', include: roots('.integration.test.ts'), testTimeout: 600_000, hookTimeout: 600_000 },
+  test: { name: 'integration', isolate: false, include: roots('.integration.test.ts'), testTimeout: 600_000, hookTimeout: 600_000 },
 };
 const e2e: TestProjectInlineConfiguration = {
   extends: true,

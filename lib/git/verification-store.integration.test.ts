@@ -12,6 +12,7 @@ import { signerLine, sshKey, sshSigning } from '../../tests/helpers/signing.ts';
 import { readHistory } from './history.ts';
 import type { SignatureCheck } from './signatures.ts';
 import { keySetId, VerificationStore } from './verification-store.ts';
+import { forgetCacheSecret } from '../load/cache-seal.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'ronda-verify-store-'));
 const repo = join(base, 'arsip');
@@ -32,6 +33,7 @@ const saved = { secret: process.env.RONDA_CACHE_SECRET, xdg: process.env.XDG_CON
 beforeAll(() => {
   process.env.XDG_CONFIG_HOME = join(base, 'config'); // never the developer's own key file
   delete process.env.RONDA_CACHE_SECRET;
+  forgetCacheSecret();
   const key = sshKey(base, 'hendra');
   mkdirSync(repo);
   git(['init', '-q', '-b', 'main']);
@@ -54,6 +56,7 @@ beforeAll(() => {
 afterEach(() => rmSync(join(repo, '.ronda-cache'), { recursive: true, force: true }));
 afterAll(() => {
   for (const [k, v] of [['RONDA_CACHE_SECRET', saved.secret], ['XDG_CONFIG_HOME', saved.xdg]] as const) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  forgetCacheSecret(); // files run after this one in the same process read the user's own key again
   rmSync(base, { recursive: true, force: true });
 });
 
