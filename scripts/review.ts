@@ -12,6 +12,7 @@ import { renderReview } from '../lib/review/render-review.ts';
 import { eventsFromHistory, roundTiming } from '../lib/timing/index.ts';
 import { previousRoundOf } from '../lib/review/previous-round.ts';
 import { reviewRound } from '../lib/review/round-review.ts';
+import { staffByEmail } from '../lib/staff.ts';
 
 const USAGE = 'Pemakaian: npm run review -- --base <ref> [--out ringkasan.md] [--lang id|en]';
 
@@ -34,8 +35,8 @@ async function main(argv: string[]): Promise<number> {
     if (!round || !evaluation) return []; // invalid round: its problems are listed below
     const prev = previousRoundOf(round, archive);
     const previous = prev && evaluations.get(prev.path) ? { round: prev.data, evaluation: evaluations.get(prev.path)! } : null;
-    const author = history?.files.get(c.path)?.created.authorEmail.trim().toLowerCase();
-    const typist = author ? (config?.staff.find((s) => s.email.trim().toLowerCase() === author) ?? null) : null;
+    const author = history?.files.get(c.path)?.created.authorEmail;
+    const typist = staffByEmail(config?.staff ?? [], author);
     const recordedBy = author && typist?.id !== round.data.officer ? (typist?.name ?? author) : null;
     return [reviewRound(c.path, c.status === 'A' ? 'added' : 'modified', round.data, evaluation, archive.rooms.get(round.data.room)?.data, previous, recordedBy)];
   });

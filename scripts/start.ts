@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CLI_TEXT } from '../lib/i18n/cli-messages.ts';
+import { parseYamlSource } from '../lib/load/yaml-source.ts';
 import { ensureDemoHistory } from '../lib/demo/demo-history.ts';
 import { BuildError, buildSite, buildSummary } from './build.ts';
 import { portFromEnv, serveUntilSignal } from './serve.ts';
@@ -32,9 +33,12 @@ if (code !== 0) process.exit(code);
 
 /** The demo banner's switch, read as the build reads it (a file that does not parse is the build's to report). */
 function isDemo(root: string): boolean {
+  let text: string;
   try {
-    return /^demo:\s*true\s*$/m.test(readFileSync(join(root, 'records/config.yaml'), 'utf8'));
+    text = readFileSync(join(root, 'records/config.yaml'), 'utf8');
   } catch {
     return false;
   }
+  const src = parseYamlSource(text, 'records/config.yaml');
+  return !('problems' in src) && (src.data as { demo?: unknown } | null)?.demo === true;
 }

@@ -5,6 +5,7 @@
  */
 import type { Approval, ArchiveHistory, StaffIdentity } from '../git/history.ts';
 import type { TrustAnchor } from '../git/approvals.ts';
+import { staffByEmail } from '../staff.ts';
 
 export interface TrailVersion {
   commit: string;
@@ -35,7 +36,6 @@ export interface RecordTrail {
   trust_anchor: TrustAnchor | null;
 }
 
-const staffByEmail = (staff: readonly StaffIdentity[], email: string) => staff.find((s) => s.email.trim().toLowerCase() === email.trim().toLowerCase());
 
 function versionOf(commit: string, date: string, blob: string | null, status: 'A' | 'M' | 'D', a: Approval | undefined): TrailVersion {
   return {

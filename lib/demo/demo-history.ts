@@ -11,7 +11,10 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
+import { staffOf } from '../git/approvals.ts';
+import type { StaffIdentity } from '../git/history.ts';
+import { parseMaintenanceSource } from '../load/maintenance-source.ts';
+import { parseYamlSource } from '../load/yaml-source.ts';
 import { wibInstant } from '../time.ts';
 import { commitPayload, putPath, writeCommit, writeObject, writeTree, type Signature, type TreeNode } from '../git/git-objects.ts';
 
@@ -20,7 +23,6 @@ export const DEMO_KEYS_DIR = join(import.meta.dirname, 'keys');
 const GENERATOR_VERSION = '1';
 const FORGED_AT = 2 / 3;
 
-interface Staff { id: string; name: string; email: string; role: string }
 interface Entry { path: string; text: string; date: string; time: string; officer: string }
 
 /** The DEMO public keys (`ssh-ed25519 AAAA…`, without comment), to recognise them in an allowed_signers file. */
@@ -41,9 +43,11 @@ function listFiles(base: string, dir: string): string[] {
 
 /** A round (YAML) or maintenance record (Markdown front matter) → when it was finished and by whom. */
 function entryOf(path: string, text: string): Entry {
-  const field = (name: string) => text.match(new RegExp(`^${name}:\\s*"?([^"\\n]+?)"?\\s*$`, 'm'))?.[1];
-  const date = field('date') ?? path.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '2026-01-01';
-  return { path, text, date, time: field('finished_at') ?? field('started_at') ?? '12:00', officer: field('officer') ?? '' };
+  const src = path.endsWith('.md') ? parseMaintenanceSource(Buffer.from(text, 'utf8'), path) : parseYamlSource(text, path);
+  const data = ('problems' in src ? {} : (src.data ?? {})) as Record<string, unknown>;
+  const str = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : undefined);
+  const date = str('date') ?? path.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '2026-01-01';
+  return { path, text, date, time: str('finished_at') ?? str('started_at') ?? '12:00', officer: str('officer') ?? '' };
 }
 
 /** A small, stable spread of minutes from a path (the kasi does not approve at fixed times). */
@@ -80,7 +84,7 @@ function writeHistory(root: string, dir: string, files: string[]): void {
   const gitDir = join(dir, '.git');
   const blob = (f: string) => writeObject(gitDir, 'blob', readFileSync(join(root, f)));
   const isEntry = (f: string) => f.startsWith('records/rounds/') || f.startsWith('records/maintenance/');
-  const staff = (parse(readFileSync(join(root, 'records/config.yaml'), 'utf8')) as { staff?: Staff[] }).staff ?? [];
+  const staff = staffOf(readFileSync(join(root, 'records/config.yaml'), 'utf8'));
   const kasi = staff.find((s) => s.role === 'kasi');
   if (!kasi) throw new Error('records/config.yaml: the demo history needs a staff member with role: kasi.');
   const entries = files.filter(isEntry).map((f) => entryOf(f, readFileSync(join(root, f), 'utf8')));
@@ -124,7 +128,7 @@ function writeHistory(root: string, dir: string, files: string[]): void {
 }
 
 /** A git signature `minutes` after `date` `time` WIB. */
-function who(s: Staff, date: string, time: string, minutes: number): Signature {
+function who(s: StaffIdentity, date: string, time: string, minutes: number): Signature {
   return { name: s.name, email: s.email, time: Math.floor(wibInstant(date, time).getTime() / 1000) + minutes * 60, tz: '+0700' };
 }
 

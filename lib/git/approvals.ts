@@ -13,6 +13,7 @@ import { readBlobs, runGit } from './run-git.ts';
 import { attestationOf, type Attestation } from './attestation.ts';
 import { checkSignatures, type SignatureCheck } from './signatures.ts';
 import type { VerificationStore } from './verification-store.ts';
+import { emailKey } from '../staff.ts';
 
 export const SIGNERS_PATH = 'records/allowed_signers';
 export const CONFIG_PATH = 'records/config.yaml';
@@ -84,7 +85,7 @@ export async function judgeMainline(repo: string, mainline: readonly CommitRef[]
   };
   const everKasi = new Set<string>();
   const takeEffect = (c: CommitRef, next: KeyState) => {
-    for (const k of staffOf(next.config ? blobs.get(next.config) : undefined)) if (k.role === 'kasi') everKasi.add(asciiLower(k.email));
+    for (const k of staffOf(next.config ? blobs.get(next.config) : undefined)) if (k.role === 'kasi') everKasi.add(emailKey(k.email));
     if (criteria.length === 0 || next.config !== state.config || next.checklists !== state.checklists) criteria.push(criteriaOf(c, next, blobs));
     state = next;
   };
@@ -182,9 +183,7 @@ async function judgeUnder(repo: string, commits: readonly CommitRef[], s: KeySta
   return out;
 }
 
-/** ASCII letters only are folded: Unicode case folding makes look-alikes (the Kelvin sign for k) equal. */
-const asciiLower = (s: string) => s.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
-const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && asciiLower(a) === asciiLower(b);
+const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && emailKey(a) === emailKey(b);
 
 /** The rule for one mainline commit, given git's verdict on its signature and the staff list in force. */
 export function decide(c: CommitRef, check: SignatureCheck | undefined, staff: readonly StaffIdentity[]): Approval {
@@ -244,7 +243,7 @@ export async function swappedMerges(repo: string, head: string, mainline: readon
   const checks = await checkSignatures(repo, side, { signers: judged.keysInForce, forgeKeys: [] });
   for (const h of side) {
     const c = checks.get(h);
-    if (c?.kind !== 'ssh' || !c.signer || !judged.everKasi.has(asciiLower(c.signer))) continue;
+    if (c?.kind !== 'ssh' || !c.signer || !judged.everKasi.has(emailKey(c.signer))) continue;
     const first = (await runGit(repo, ['rev-list', '--first-parent', '--ancestry-path', '--reverse', `${h}..${head}`])).split('\n')[0];
     if (first && !out.has(first)) out.set(first, h);
   }

@@ -28,6 +28,7 @@ import { VerificationStore } from './verification-store.ts';
 import { currentIdentity, git, isAncestor, isRepository, operationInProgress, remoteUrl, resolveCommit, showFile, tryGit } from './repo.ts';
 import { summariseRound, type RoundSummary } from './round-summary.ts';
 import { workflowFailure, type WorkflowFailure } from './workflow-output.ts';
+import { staffByEmail } from '../staff.ts';
 
 export interface ApproveOptions {
   push?: boolean;
@@ -77,7 +78,7 @@ export async function approveBranch(root: string, branchArg: string, opts: Appro
   const configSource = configBytes ? parseYamlSource(configBytes, CONFIG_PATH) : null;
   const config = configSource && !('problems' in configSource) ? (configSource.data as ConfigRecord) : null;
   const kasiList = (config?.staff ?? []).filter((s) => s.role === 'kasi');
-  const kasi = identity ? kasiList.find((s) => s.email.trim().toLowerCase() === identity.email.toLowerCase()) : undefined;
+  const kasi = identity ? staffByEmail(kasiList, identity.email) : undefined;
   if (!kasi) return fail('refused', 'not-kasi', { email: identity?.email ?? '', kasi: kasiList.map((s) => `${s.name} <${s.email}>`).join(', ') || '—' });
   const signingKey = await tryGit(root, ['config', 'user.signingkey']);
   if (!signingKey.ok || !signingKey.out.trim()) return fail('refused', 'no-signing-key', {});

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isCertificateAuthorityLine } from '../validate/allowed-signers.ts';
 import { gitEnv, runGit } from './run-git.ts';
 import { keySetId, type VerificationStore } from './verification-store.ts';
 
@@ -94,7 +95,7 @@ async function verify(repo: string, hashes: readonly string[], keys: KeySet): Pr
 export function withoutCertificateAuthorities(signers: string): string {
   return signers
     .split('\n')
-    .filter((line) => !/^\s*\S+\s+(\S*,)?cert-authority(,|\s|=)/i.test(line))
+    .filter((line) => !isCertificateAuthorityLine(line))
     .join('\n');
 }
 

@@ -30,12 +30,7 @@ export function pickShift(shifts: readonly Shift[], time: string): Shift {
   return best;
 }
 
-/** The staff member whose email is `email` (case-insensitive), or undefined. */
-export function staffByEmail(staff: readonly Staff[], email: string | null | undefined): Staff | undefined {
-  if (!email) return undefined;
-  const e = email.trim().toLowerCase();
-  return staff.find((s) => s.email.trim().toLowerCase() === e);
-}
+export { staffByEmail } from '../staff.ts';
 
 /** Shifts in config order; the order of rounds within one date. */
 export function shiftOrder(shifts: readonly Shift[]): Map<string, number> {

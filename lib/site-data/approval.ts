@@ -1,5 +1,6 @@
 import type { Approval, ArchiveHistory, FileHistory, StaffIdentity } from '../git/history.ts';
 import type { ConfigRecord } from '../types.generated.ts';
+import { staffByEmail } from '../staff.ts';
 
 /**
  * What the archive site says about who approved a record, from the ONE history read of the build.
@@ -122,14 +123,13 @@ export function recordHistory(
 
 /** The staff member with this e-mail (compared as git users type it), else git's name for the author. */
 function personByEmail(config: ConfigRecord | undefined, email: string, name: string): PersonView {
-  const s = config?.staff.find((x) => x.email.trim().toLowerCase() === email.trim().toLowerCase());
+  const s = staffByEmail(config?.staff ?? [], email);
   return s ? personOf(config, s.id) : { id: null, name: name || email, nip: null, title: null };
 }
 
 function historyEvents(file: FileHistory, config: ConfigRecord | undefined): HistoryEvent[] {
   const approvedCommits = new Set(file.approvedVersions.map((v) => v.approval.commit));
-  const byEmail = new Map((config?.staff ?? []).map((s) => [s.email.trim().toLowerCase(), s.name]));
-  const who = (email: string, name: string) => byEmail.get(email.trim().toLowerCase()) ?? name;
+  const who = (email: string, name: string) => staffByEmail(config?.staff ?? [], email)?.name ?? name;
   const out: HistoryEvent[] = [];
   let seenAdd = false;
   for (const ch of file.changes) {

@@ -8,6 +8,7 @@ import type { IntegrityIssue } from '../git/archive-integrity.ts';
 import type { ArchiveHistory } from '../git/history.ts';
 import { parseAllowedSigners } from '../validate/allowed-signers.ts';
 import type { ConfigRecord } from '../types.generated.ts';
+import { staffByEmail } from '../staff.ts';
 
 export interface AuditView {
   available: boolean;
@@ -28,9 +29,9 @@ const REFUSED = new Set(['unsigned', 'bad-signature', 'signer-not-kasi', 'forge-
 
 export function auditView(history: ArchiveHistory | null, config: ConfigRecord | undefined, demoKeys: readonly string[], integrity: IntegrityIssue[] = []): AuditView {
   if (!history) return { available: false, anchor: null, keys: [], attestations: [], refused: [], ignored: [], integrity };
-  const byEmail = new Map((config?.staff ?? []).map((s) => [s.email.trim().toLowerCase(), s.name]));
+
   const keys = parseAllowedSigners(history.keysInForce).signers.flatMap((s) =>
-    s.principals.map((principal) => ({ principal, name: byEmail.get(principal.toLowerCase()) ?? null, fingerprint: sshFingerprint(s.key.split(' ')[1]!), demo: demoKeys.includes(s.key) })),
+    s.principals.map((principal) => ({ principal, name: staffByEmail(config?.staff ?? [], principal)?.name ?? null, fingerprint: sshFingerprint(s.key.split(' ')[1]!), demo: demoKeys.includes(s.key) })),
   );
   const refused = [...history.verdicts.values()]
     .filter((v) => v.state === 'unapproved' && v.reason && REFUSED.has(v.reason) && v.commit && v.date)

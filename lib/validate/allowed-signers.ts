@@ -8,6 +8,9 @@ import { problem, type Problem } from '../problems.ts';
 export const SIGNERS_FILE = 'records/allowed_signers';
 const KEY_TYPES = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/;
 
+/** A line whose options make its key a certificate authority (`cert-authority`, alone or among others). */
+export const isCertificateAuthorityLine = (line: string) => /^\s*\S+\s+(\S*,)?cert-authority(,|\s|=)/i.test(line);
+
 export interface SignerLine { line: number; principals: string[]; key: string }
 
 /** The key lines (type and base64 key, options skipped), or problems naming each unreadable line. */
@@ -41,7 +44,7 @@ export function checkAllowedSigners(text: string, ctx: { demo: boolean; demoKeys
   const { signers, problems } = parseAllowedSigners(text);
   const known = new Set(ctx.staffEmails.map((e) => e.toLowerCase()));
   text.split(/\r?\n/).forEach((line, i) => {
-    if (/^\s*\S+\s+(\S*,)?cert-authority(,|\s|=)/i.test(line)) problems.push(problem(SIGNERS_FILE, { line: i + 1, col: 1 }, 'signers-cert-authority'));
+    if (isCertificateAuthorityLine(line)) problems.push(problem(SIGNERS_FILE, { line: i + 1, col: 1 }, 'signers-cert-authority'));
   });
   for (const s of signers) {
     if (!ctx.demo && ctx.demoKeys.includes(s.key)) problems.push(problem(SIGNERS_FILE, { line: s.line, col: 1 }, 'signers-demo-key', { principal: s.principals.join(',') }));

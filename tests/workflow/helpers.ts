@@ -142,3 +142,23 @@ export function fillRound(text: string, opts: { finishedAt: string; temperature?
 
 export const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
 export const write = (dir: string, path: string, text: string) => writeFileSync(join(dir, path), text);
+
+/**
+ * Budi's round for yesterday's morning (and `extra` files) on a branch, merged into origin/main by the
+ * kasi with a signed --no-ff merge: an approved round to attack. Returns the round's path.
+ */
+export async function approvedRound(ws: Workspace, extra: (clone: string) => void = () => {}): Promise<string> {
+  const { createRound } = await import('../../lib/scaffold/create-round.ts');
+  const admin = ws.clone('setup', ADMIN_BUDI);
+  const created = await createRound(admin, { date: yesterdayWib(), shift: 'pagi', start: '08:00', identityEmail: ADMIN_BUDI.email });
+  if (!created.ok) throw new Error(created.code);
+  write(admin, created.path, fillRound(read(admin, created.path), { finishedAt: '09:00' }));
+  extra(admin);
+  git(admin, ['checkout', '-q', '-b', 'ronde/x'], ws.home);
+  git(admin, ['add', '-A'], ws.home);
+  git(admin, ['commit', '-q', '-m', 'Ronde'], ws.home);
+  git(admin, ['checkout', '-q', 'main'], ws.home);
+  git(admin, ['-c', `user.name=${KASI.name}`, '-c', `user.email=${KASI.email}`, '-c', 'gpg.format=ssh', '-c', `user.signingkey=${ws.kasiKey.privatePath}`, 'merge', '-S', '-q', '--no-ff', 'ronde/x', '-m', 'Persetujuan'], ws.home);
+  git(admin, ['push', '-q', 'origin', 'main'], ws.home);
+  return created.path;
+}

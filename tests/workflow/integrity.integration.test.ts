@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../lib/load/archive.ts';
 import { compareWithBase } from '../../lib/git/integrity.ts';
 import { createRound } from '../../lib/scaffold/create-round.ts';
-import { ADMIN_BUDI, cleanup, fillRound, git, KASI, read, run, workspace, write, yesterdayWib, type Workspace } from './helpers.ts';
+import { ADMIN_BUDI, approvedRound, cleanup, fillRound, git, KASI, read, run, workspace, write, yesterdayWib, type Workspace } from './helpers.ts';
 
 afterAll(cleanup);
 
@@ -16,17 +16,7 @@ const date = yesterdayWib();
 /** origin/main holds one round, submitted by budi on a branch and merged --no-ff by the kasi. */
 beforeAll(async () => {
   ws = workspace();
-  const admin = ws.clone('setup', ADMIN_BUDI);
-  const created = await createRound(admin, { date, shift: 'pagi', start: '08:00', identityEmail: ADMIN_BUDI.email });
-  if (!created.ok) throw new Error(created.code);
-  approvedPath = created.path;
-  write(admin, approvedPath, fillRound(read(admin, approvedPath), { finishedAt: '09:00' }));
-  git(admin, ['checkout', '-q', '-b', 'ronde/x'], ws.home);
-  git(admin, ['add', approvedPath], ws.home);
-  git(admin, ['commit', '-q', '-m', 'Ronde'], ws.home);
-  git(admin, ['checkout', '-q', 'main'], ws.home);
-  git(admin, ['-c', `user.name=${KASI.name}`, '-c', `user.email=${KASI.email}`, '-c', 'gpg.format=ssh', '-c', `user.signingkey=${ws.kasiKey.privatePath}`, 'merge', '-S', '-q', '--no-ff', 'ronde/x', '-m', 'Persetujuan'], ws.home);
-  git(admin, ['push', '-q', 'origin', 'main'], ws.home);
+  approvedPath = await approvedRound(ws);
 });
 
 /** A fresh clone on a new branch, as the admin who edits. */

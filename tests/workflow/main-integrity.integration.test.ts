@@ -7,33 +7,22 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRound } from '../../lib/scaffold/create-round.ts';
 import { runScript } from '../helpers/run-script.ts';
-import { ADMIN_BUDI, cleanup, env, fillRound, git, KASI, read, run, workspace, write, yesterdayWib, type Workspace } from './helpers.ts';
+import { ADMIN_BUDI, approvedRound, cleanup, env, git, KASI, read, run, workspace, write, type Workspace } from './helpers.ts';
 
 afterAll(cleanup);
 
 let ws: Workspace;
 let roundPath: string;
 const MAINTENANCE = 'records/maintenance/2026/2026-10-07-penggantian-kompresor-ac-02.md';
-const date = yesterdayWib();
 
 /** origin/main holds a round and a maintenance record, submitted by budi and merged signed by the kasi. */
 beforeAll(async () => {
   ws = workspace();
-  const admin = ws.clone('setup', ADMIN_BUDI);
-  const created = await createRound(admin, { date, shift: 'pagi', start: '08:00', identityEmail: ADMIN_BUDI.email });
-  if (!created.ok) throw new Error(created.code);
-  roundPath = created.path;
-  write(admin, roundPath, fillRound(read(admin, roundPath), { finishedAt: '09:00' }));
-  mkdirSync(join(admin, 'records/maintenance/2026'), { recursive: true });
-  write(admin, MAINTENANCE, readFileSync(join(import.meta.dirname, '../..', MAINTENANCE), 'utf8').replace(/^findings:\n  - T-2026-042\n/m, ''));
-  git(admin, ['checkout', '-q', '-b', 'ronde/x'], ws.home);
-  git(admin, ['add', '-A'], ws.home);
-  git(admin, ['commit', '-q', '-m', 'Ronde dan pemeliharaan'], ws.home);
-  git(admin, ['checkout', '-q', 'main'], ws.home);
-  git(admin, ['-c', `user.name=${KASI.name}`, '-c', `user.email=${KASI.email}`, '-c', 'gpg.format=ssh', '-c', `user.signingkey=${ws.kasiKey.privatePath}`, 'merge', '-S', '-q', '--no-ff', 'ronde/x', '-m', 'Persetujuan'], ws.home);
-  git(admin, ['push', '-q', 'origin', 'main'], ws.home);
+  roundPath = await approvedRound(ws, (admin) => {
+    mkdirSync(join(admin, 'records/maintenance/2026'), { recursive: true });
+    write(admin, MAINTENANCE, readFileSync(join(import.meta.dirname, '../..', MAINTENANCE), 'utf8').replace(/^findings:\n  - T-2026-042\n/m, ''));
+  });
 });
 
 /** A fresh clone of main as the admin, to attack from. */
