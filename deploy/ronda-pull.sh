@@ -9,6 +9,9 @@
 #   KEEP_RELEASES     optional  releases kept, default 5
 #   RONDA_TRUST_ANCHOR, RONDA_BASE_PATH, RONDA_CACHE_SECRET   as for npm run build
 #   RONDA_BUILD       optional  the build command (default: npm run --silent build --)
+#   RONDA_FORGE_TOKEN, RONDA_FORGE_API, RONDA_FORGE_REPO   optional  a read-only forge token, the API URL
+#                     (https://git.example/api/v1) and owner/repo: SOP archiving time is judged only on
+#                     the forge's own pull-request times (.github/scripts/forge-times.mjs)
 set -euo pipefail
 
 : "${RONDA_REPO:?RONDA_REPO belum diisi (folder klon arsip di server)}"
@@ -27,8 +30,15 @@ mkdir -p "$DEPLOY_PATH/releases"
 release="$DEPLOY_PATH/releases/$(date -u +%Y%m%dT%H%M%SZ)-${head:0:12}"
 previous=""
 if [ -f "$DEPLOY_PATH/current/integritas.json" ]; then previous="$DEPLOY_PATH/current/integritas.json"; fi
+forge_times=""
+if [ -n "${RONDA_FORGE_TOKEN:-}" ]; then
+  forge_times="$(mktemp)"
+  GITHUB_TOKEN="$RONDA_FORGE_TOKEN" GITHUB_API_URL="${RONDA_FORGE_API:-}" GITHUB_REPOSITORY="${RONDA_FORGE_REPO:-}" \
+    node .github/scripts/forge-times.mjs "$forge_times"
+  [ -s "$forge_times" ] || forge_times=""
+fi
 read -r -a build <<< "${RONDA_BUILD:-npm run --silent build --}"
-RONDA_PREVIOUS_INTEGRITY="$previous" "${build[@]}" --out "$release"
+RONDA_PREVIOUS_INTEGRITY="$previous" RONDA_FORGE_TIMES="$forge_times" "${build[@]}" --out "$release"
 
 ln -sfn "$release" "$DEPLOY_PATH/current.new"
 mv -T "$DEPLOY_PATH/current.new" "$DEPLOY_PATH/current"

@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --lang id|en] [--root DIR] [--out DIR] [--today YYYY-MM-DD] [--base /path] [--no-search]`
+ * `npm run build [-- --lang id|en] [--root DIR] [--out DIR] [--today YYYY-MM-DD] [--base /path] [--no-search] [--previous integritas.json] [--forge-times waktu-forge.json]`
  *
  * Builds the static archive site into _site/:
  *   1. load + check the archive ONCE (checkArchive: it also evaluates every round once),
@@ -25,7 +25,7 @@
  * now in WIB. A sub-path (GitHub Pages project site) comes from --base or RONDA_BASE_PATH.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -39,6 +39,7 @@ import { isLang, type Lang } from '../lib/i18n/lang.ts';
 import { SITE_TEXT, type SiteText } from '../lib/i18n/site-strings.ts';
 import * as fmt from '../lib/format/index.ts';
 import { nowWibTime, todayWib } from '../lib/time.ts';
+import { ForgeTimesError, parseForgeTimes, type ForgeTimes } from '../lib/timing/forge-times.ts';
 import { CACHE_DIR } from '../lib/load/record-cache.ts';
 import { PAGE_CODE, sourceFingerprint } from '../lib/load/fingerprint.ts';
 import { ContentStore, hashOf } from '../lib/site-build/content-store.ts';
@@ -65,6 +66,8 @@ export interface BuildOptions {
   renderPoolAfter?: number;
   /** The integrity file the previous publication carried (lib/git/archive-integrity.ts), to prove nothing published was lost. */
   previous?: IntegrityFile | null;
+  /** The forge's record of pull requests (lib/timing/forge-times.ts): the only times SOP archiving is judged on. */
+  forgeTimes?: ForgeTimes | null;
 }
 
 export interface BuildReport {
@@ -149,6 +152,7 @@ async function buildSiteUnchecked(opts: BuildOptions): Promise<BuildReport> {
       const store = opts.cache === false ? undefined : VerificationStore.open(root, { write: true });
       history = await readHistory(root, { trustAnchor: process.env.RONDA_TRUST_ANCHOR || undefined, store });
       store?.save();
+      history.forge = opts.forgeTimes ?? null;
       if (history.shallow) log('⚠ Riwayat git dangkal (shallow clone): persetujuan sebagian ronde tidak dapat dipastikan.');
     } catch (e) {
       // A history that does not start from the pinned anchor, or signatures that cannot be checked, must
@@ -486,6 +490,23 @@ async function previousIntegrity(from: string | undefined): Promise<IntegrityFil
   }
 }
 
+/** The forge's pull-request times, when the workflow fetched them; a file that cannot be read stops the build. */
+export async function readForgeTimes(from: string | undefined): Promise<ForgeTimes | null> {
+  if (!from) return null;
+  let text: string;
+  try {
+    text = await readFile(from, 'utf8');
+  } catch (e) {
+    throw new BuildError(`Berkas waktu forge ${from} tidak dapat dibaca (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Periksa langkah "waktu forge" di workflow, atau bangun tanpa --forge-times (waktu pengarsipan lalu tidak dinilai).`);
+  }
+  try {
+    return parseForgeTimes(text, from);
+  } catch (e) {
+    if (e instanceof ForgeTimesError) throw new BuildError(e.message);
+    throw e;
+  }
+}
+
 async function main(): Promise<void> {
   let values;
   try {
@@ -499,10 +520,11 @@ async function main(): Promise<void> {
         'no-search': { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
         previous: { type: 'string' },
+        'forge-times': { type: 'string' },
       },
     }).values;
   } catch (e) {
-    console.error(`${(e as Error).message}\nPemakaian: npm run build -- [--lang id|en] [--root DIR] [--out DIR] [--today YYYY-MM-DD] [--base /path] [--no-search]`);
+    console.error(`${(e as Error).message}\nPemakaian: npm run build -- [--lang id|en] [--root DIR] [--out DIR] [--today YYYY-MM-DD] [--base /path] [--no-search] [--previous integritas.json] [--forge-times waktu-forge.json]`);
     process.exit(2);
   }
   if (values.lang !== undefined && !isLang(values.lang)) {
@@ -525,6 +547,7 @@ async function main(): Promise<void> {
       search: !values['no-search'],
       cache: !values['no-cache'],
       previous: await previousIntegrity(values.previous ?? process.env.RONDA_PREVIOUS_INTEGRITY),
+      forgeTimes: await readForgeTimes(values['forge-times'] ?? (process.env.RONDA_FORGE_TIMES || undefined)),
     });
     console.log(buildSummary(r, langs));
   } catch (e) {

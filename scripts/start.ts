@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CLI_TEXT } from '../lib/i18n/cli-messages.ts';
 import { parseYamlSource } from '../lib/load/yaml-source.ts';
-import { ensureDemoHistory } from '../lib/demo/demo-history.ts';
-import { BuildError, buildSite, buildSummary } from './build.ts';
+import { demoForgeTimesPath, ensureDemoHistory } from '../lib/demo/demo-history.ts';
+import { BuildError, buildSite, buildSummary, readForgeTimes } from './build.ts';
 import { portFromEnv, serveUntilSignal } from './serve.ts';
 
 const project = resolve('.');
@@ -21,7 +21,9 @@ try {
   const demo = isDemo(project);
   const root = demo ? ensureDemoHistory(project, join(project, '.ronda-demo')) : project;
   if (demo) console.log(CLI_TEXT.id.demoHistory('.ronda-demo/'));
-  const report = await buildSite({ root, out, langs: ['id', 'en'], search: true, cache: true });
+  // The demo's forge times stand in for what the site workflow fetches from the forge's API.
+  const forgeTimes = await readForgeTimes(demo ? demoForgeTimesPath(root) : process.env.RONDA_FORGE_TIMES || undefined);
+  const report = await buildSite({ root, out, langs: ['id', 'en'], search: true, cache: true, forgeTimes });
   console.log(buildSummary(report, ['id', 'en']));
 } catch (e) {
   console.error(e instanceof BuildError ? `✗ ${e.message}` : CLI_TEXT.id.internalError(e instanceof Error ? e.message : String(e)));

@@ -63,6 +63,8 @@ describe('npm start', () => {
       const page = await home.text();
       expect(page).toMatch(/Disetujui/);
       expect(page).toMatch(/Ronde menunggu persetujuan Kepala Seksi/);
+      // Archiving judged on the demo forge's pull-request times, not on commit dates.
+      expect(page).toMatch(/Disetujui Kepala Seksi dalam 30 menit setelah dikirim \(langkah 4\)<\/dt><dd>[\d,]+%/);
       const kept = await fetch(`http://127.0.0.1:${port}/ronde/`, { keepalive: true }); // an open connection too
       expect(kept.status).toBe(200);
 

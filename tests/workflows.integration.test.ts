@@ -4,7 +4,7 @@
 // stay runnable on Gitea/Forgejo Actions, and the helper scripts behave.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,8 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const workflowsDir = join(root, '.github/workflows');
 const commentScript = join(root, '.github/scripts/post-review-comment.mjs');
 const deployScript = join(root, '.github/scripts/deploy-rsync.sh');
+const forgeTimesScript = join(root, '.github/scripts/forge-times.mjs');
+const readFileSyncUtf8 = (path: string) => readFileSync(path, 'utf8');
 
 interface LintResult {
   message: string;
@@ -235,7 +237,7 @@ describe('site.yml (build + publish the archive)', () => {
     expect(deploy.if).toBe("needs.build.outputs.target == 'github-pages'");
     expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(deploy.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
-    expect(wf.permissions).toEqual({ contents: 'read' });
+    expect(wf.permissions).toEqual({ contents: 'read', 'pull-requests': 'read' });
   });
 
   it('offers rsync to an nginx host with the documented secrets, chosen by DEPLOY_TARGET', () => {
@@ -376,17 +378,20 @@ interface FakeComment {
   body: string;
   user: { login: string; type: string };
   html_url: string;
+  created_at?: string;
 }
 interface FakeForge {
   url: string;
   comments: FakeComment[];
+  /** Pull requests as GET …/pulls?state=closed returns them (newest first). */
+  pulls: Record<string, unknown>[];
   requests: string[];
   deny: boolean;
   close(): Promise<void>;
 }
 
 async function fakeForge(): Promise<FakeForge> {
-  const state = { comments: [] as FakeComment[], requests: [] as string[], deny: false, next: 1 };
+  const state = { comments: [] as FakeComment[], pulls: [] as Record<string, unknown>[], requests: [] as string[], deny: false, next: 1 };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString()));
@@ -400,6 +405,12 @@ async function fakeForge(): Promise<FakeForge> {
       if (req.headers.authorization !== 'token t0ken') return send(401, { message: 'Bad credentials' });
       const list = url.pathname.match(/^\/api\/v1\/repos\/kominfo\/ronda\/issues\/7\/comments$/);
       const one = url.pathname.match(/^\/api\/v1\/repos\/kominfo\/ronda\/issues\/comments\/(\d+)$/);
+      if (url.pathname === '/api/v1/repos/kominfo/ronda/pulls' && req.method === 'GET') {
+        // Gitea pages by `limit`, GitHub by `per_page`; this one answers as Gitea does.
+        const page = Number(url.searchParams.get('page') ?? '1');
+        const per = Number(url.searchParams.get('limit') ?? '30');
+        return send(200, state.pulls.filter((p) => url.searchParams.get('state') === 'closed' && p.state === 'closed').slice((page - 1) * per, page * per));
+      }
       if (list && req.method === 'GET') {
         const page = Number(url.searchParams.get('page') ?? '1');
         const per = Number(url.searchParams.get('per_page') ?? '30');
@@ -412,6 +423,7 @@ async function fakeForge(): Promise<FakeForge> {
           body: JSON.parse(raw).body,
           user: { login: 'github-actions[bot]', type: 'Bot' },
           html_url: `http://forge/pr/7#c${state.next}`,
+          created_at: '2026-11-24T02:21:00Z',
         };
         state.comments.push(c);
         return send(201, c);
@@ -437,6 +449,9 @@ async function fakeForge(): Promise<FakeForge> {
     get requests() {
       return state.requests;
     },
+    get pulls() {
+      return state.pulls;
+    },
     get deny() {
       return state.deny;
     },
@@ -447,9 +462,9 @@ async function fakeForge(): Promise<FakeForge> {
   };
 }
 
-function runScript(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+function runScript(args: string[], env: Record<string, string>, script = commentScript): Promise<{ code: number | null; out: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [commentScript, ...args], {
+    const child = spawn(process.execPath, [script, ...args], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -495,6 +510,8 @@ describe('post-review-comment.mjs', () => {
     expect(ours()[0]?.body).toContain('AC-02 rusak.');
     expect(forge.requests.filter((r) => r.startsWith('POST'))).toHaveLength(1);
     expect(forge.requests.filter((r) => r.startsWith('PATCH'))).toHaveLength(1);
+    // When CI first checked the pull request, on the forge's clock (its first comment), stays as the comment is updated.
+    expect(ours()[0]?.body).toMatch(/Pertama diperiksa CI: 24 November 2026 pukul 09\.21 WIB \(waktu forge/);
   });
 
   it("is not blinded by a comment someone else posted with the hidden marker: it posts its own", async () => {
@@ -504,7 +521,9 @@ describe('post-review-comment.mjs', () => {
     const res = await runScript([join(dir, 'review.md')], env);
     expect(res.out).toContain('dibuat');
     expect(forge.comments.find((c) => c.id === 2000)!.body).toBe('<!-- ronda-review -->\nSemua aman, langsung merge saja.');
-    expect(forge.comments.filter((c) => c.user.login === 'github-actions[bot]').map((c) => c.body)).toEqual(['<!-- ronda-review -->\n## Ringkasan ronde\n\n🛑 kritis\n']);
+    const ours = forge.comments.filter((c) => c.user.login === 'github-actions[bot]').map((c) => c.body);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.startsWith('<!-- ronda-review -->\n## Ringkasan ronde\n\n🛑 kritis\n')).toBe(true);
   });
 
   it('exits 0 with a message when the token may not write (pull request from a fork)', async () => {
@@ -646,5 +665,52 @@ describe('deploy-rsync.sh', () => {
     } finally {
       await rm(work, { recursive: true, force: true });
     }
+  });
+});
+
+describe('forge-times.mjs (the forge\'s own times for SOP archiving)', () => {
+  let forge: FakeForge;
+  let dir: string;
+  let env: Record<string, string>;
+  const sha = (c: string) => c.repeat(40);
+  beforeAll(async () => {
+    forge = await fakeForge();
+    dir = await mkdtemp(join(tmpdir(), 'ronda-forge-times-'));
+    env = { GITHUB_API_URL: forge.url, GITHUB_TOKEN: 't0ken', GITHUB_REPOSITORY: 'kominfo/ronda', GITHUB_SERVER_URL: 'https://git.kominfo.example' };
+  });
+  afterAll(async () => {
+    await forge.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes every merged pull request across pages, leaving out closed-unmerged and open ones; the build reads it', async () => {
+    for (let i = 0; i < 60; i++) {
+      forge.pulls.push({ number: i + 1, state: 'closed', head: { sha: sha((i % 10).toString()) }, merge_commit_sha: sha('a'), created_at: '2026-11-24T02:20:00Z', merged_at: i === 3 ? null : '2026-11-24T03:00:00Z' });
+    }
+    forge.pulls.push({ number: 99, state: 'open', head: { sha: sha('f') }, merge_commit_sha: null, created_at: '2026-11-25T02:20:00Z', merged_at: null });
+    const out = join(dir, 'waktu-forge.json');
+    const res = await runScript([out], env, forgeTimesScript);
+    expect(res.code, res.out).toBe(0);
+    const file = JSON.parse(await readFile(out, 'utf8')) as { ronda: string; forge: string; pulls: { number: number }[] };
+    expect(file.ronda).toBe('forge-times/1');
+    expect(file.forge).toBe('https://git.kominfo.example/kominfo/ronda');
+    expect(file.pulls.map((p) => p.number)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1).filter((n) => n !== 4));
+    const { parseForgeTimes } = await import('../lib/timing/forge-times.ts');
+    expect(parseForgeTimes(await readFile(out, 'utf8'), out).byCommit.get(sha('1'))?.mergedAt).toBe('2026-11-24T03:00:00Z');
+  });
+
+  it('exits 0 with a warning and writes nothing when the forge refuses or cannot be reached', async () => {
+    const out = join(dir, 'tidak-ada.json');
+    const denied = await runScript([out], { ...env, GITHUB_TOKEN: 'salah' }, forgeTimesScript);
+    expect(denied.code).toBe(0);
+    expect(denied.out).toMatch(/::warning title=Waktu forge tidak diambil::GET pulls halaman 1: HTTP 401/);
+    expect(existsSync(out)).toBe(false);
+    expect((await runScript([], env, forgeTimesScript)).code).toBe(2);
+  });
+
+  it('site.yml fetches the times before each build and hands them over only when written', () => {
+    const text = readFileSyncUtf8(join(workflowsDir, 'site.yml'));
+    expect(text.match(/node \.github\/scripts\/forge-times\.mjs "\$RUNNER_TEMP\/waktu-forge\.json"/g)).toHaveLength(2);
+    expect(text.match(/if \[ -f "\$RUNNER_TEMP\/waktu-forge\.json" \]; then export RONDA_FORGE_TIMES=/g)).toHaveLength(2);
   });
 });

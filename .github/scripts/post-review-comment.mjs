@@ -28,17 +28,29 @@ export const MARKER = '<!-- ronda-review -->';
 /** GitHub refuses comment bodies over 65 536 characters; stay below it. */
 export const MAX_BODY = 65_000;
 
+/**
+ * When CI first checked this pull request, on the forge's clock: the creation time of the bot's own comment
+ * (or now, for the first). Commit dates are the committer's claim; this one is not.
+ */
+export function firstCheckedLine(at) {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return '';
+  const when = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(d);
+  return `\n\n---\nPertama diperiksa CI: ${when} WIB (waktu forge; tanggal commit dapat diatur pengirimnya).\n`;
+}
+
 /** The comment body: marker first, then the review, cut to a size every forge accepts. */
-export function buildBody(markdown) {
+export function buildBody(markdown, firstCheckedAt) {
   const text = String(markdown).replace(/\r\n/g, '\n').trim();
+  const tail = firstCheckedAt ? firstCheckedLine(firstCheckedAt) : '';
   let body = `${MARKER}\n${text}\n`;
-  if (body.length > MAX_BODY) {
+  if (body.length + tail.length > MAX_BODY) {
     const note =
       '\n\n…\n\n> Ringkasan dipotong karena terlalu panjang untuk komentar. ' +
       'Lihat ringkasan lengkap di halaman run Actions (job summary).\n';
-    body = body.slice(0, MAX_BODY - note.length) + note;
+    body = body.slice(0, MAX_BODY - note.length - tail.length) + note;
   }
-  return body;
+  return body + tail;
 }
 
 /** API base URL: GITHUB_API_URL (GitHub, Gitea, Forgejo all set it), else derived from the server URL. */
@@ -144,10 +156,9 @@ export async function postReview({ file, env = process.env, fetchImpl = globalTh
   const [owner, repo] = repository.split('/');
   const repoPath = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
   const call = client(apiBase(env), token, fetchImpl);
-  const body = buildBody(markdown);
-
   try {
     const existing = findExisting(await listComments(call, repoPath, n), env);
+    const body = buildBody(markdown, existing?.created_at ?? new Date().toISOString());
     if (existing) {
       if (existing.body === body) return { action: 'unchanged', url: existing.html_url };
       const res = await call('PATCH', `${repoPath}/issues/comments/${existing.id}`, { body });

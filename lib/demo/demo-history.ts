@@ -16,11 +16,12 @@ import type { StaffIdentity } from '../git/history.ts';
 import { parseMaintenanceSource } from '../load/maintenance-source.ts';
 import { parseYamlSource } from '../load/yaml-source.ts';
 import { wibInstant } from '../time.ts';
+import { FORGE_TIMES_FORMAT } from '../timing/forge-times.ts';
 import { commitPayload, putPath, writeCommit, writeObject, writeTree, type Signature, type TreeNode } from '../git/git-objects.ts';
 
 /** The DEMO keys' folder; their private halves are public on purpose, so anyone can sign with them. */
 export const DEMO_KEYS_DIR = join(import.meta.dirname, 'keys');
-const GENERATOR_VERSION = '1';
+const GENERATOR_VERSION = '1+forge-times';
 const FORGED_AT = 2 / 3;
 
 interface Entry { path: string; text: string; date: string; time: string; officer: string }
@@ -90,6 +91,7 @@ function writeHistory(root: string, dir: string, files: string[]): void {
   const entries = files.filter(isEntry).map((f) => entryOf(f, readFileSync(join(root, f), 'utf8')));
   entries.sort((a, b) => `${a.date} ${a.time} ${a.path}`.localeCompare(`${b.date} ${b.time} ${b.path}`));
   const signer = demoSigner();
+  const pulls: { number: number; head: string; merge_commit: string; opened_at: string; merged_at: string }[] = [];
   try {
     const tree: TreeNode = {};
     for (const f of files.filter((x) => !isEntry(x))) putPath(tree, f, blob(f));
@@ -120,12 +122,20 @@ function writeHistory(root: string, dir: string, files: string[]): void {
       const approved = who(kasi, e.date, e.time, submittedAfter + 5 + spread(`${e.path}#kasi`, 30));
       const payload = commitPayload({ tree: t, parents: [main, admin], author: approved, committer: approved, message: `${subject}\n` });
       main = writeCommit(gitDir, payload, signer.sign(payload));
+      // What the demo forge recorded: the pull request opened a minute after the push, merged when the kasi pushed.
+      pulls.push({ number: pulls.length + 1, head: admin, merge_commit: main, opened_at: iso(recorded.time + 60), merged_at: iso(approved.time + 30) });
     });
     execFileSync('git', ['update-ref', 'refs/heads/main', main], { cwd: dir, env: gitEnvForDemo() });
+    writeFileSync(demoForgeTimesPath(dir), `${JSON.stringify({ ronda: FORGE_TIMES_FORMAT, forge: 'demo', fetched_at: iso(Date.now() / 1000), pulls }, null, 1)}\n`);
   } finally {
     signer.close();
   }
 }
+
+/** Where the demo keeps its forge's pull-request times (lib/timing/forge-times.ts), beside its history. */
+export const demoForgeTimesPath = (dir: string): string => join(dir, '.git', 'ronda-forge-times.json');
+
+const iso = (seconds: number): string => new Date(Math.floor(seconds) * 1000).toISOString().replace('.000Z', 'Z');
 
 /** A git signature `minutes` after `date` `time` WIB. */
 function who(s: StaffIdentity, date: string, time: string, minutes: number): Signature {

@@ -6,6 +6,7 @@
  * Layout: pure parsing first (LogReader builds the files while the log streams),
  * then the verdicts of approvals.ts applied to the files, the process I/O (`readHistory`, `git`) at the bottom.
  */
+import type { ForgeTimes } from '../timing/forge-times.ts';
 import { execFile as execFileCb, spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -123,6 +124,8 @@ export interface ArchiveHistory {
   roomVersions: Map<string, { commit: string; date: string; data: unknown }[]>;
   /** The verdict on each mainline commit that changed a kept file. */
   verdicts: ReadonlyMap<string, Approval>;
+  /** The forge's record of pull requests, when the build was given one (not read from git). */
+  forge?: ForgeTimes | null;
 }
 
 export class GitHistoryError extends Error {

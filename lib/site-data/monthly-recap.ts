@@ -40,6 +40,8 @@ export interface MonthRecap {
     inShift: number;
     inShiftShare: number | null;
     archiveAssessed: number;
+    /** Approved rounds whose archiving is not judged: only commit dates, no forge record (lib/timing). */
+    archiveNotVouched: number;
     archiveWithin: number;
     archiveShare: number | null;
     archiveMedianMin: number | null;
@@ -152,6 +154,7 @@ export function monthlyRecaps(args: {
         inShift: inShiftAssessed.filter((e) => e.timing.inShift).length,
         inShiftShare: share(inShiftAssessed.filter((e) => e.timing.inShift).length, inShiftAssessed.length),
         archiveAssessed: archived.length,
+        archiveNotVouched: rs.filter((e) => e.timing.deviations.includes('time-not-vouched')).length,
         archiveWithin: archived.filter((e) => e.timing.archiveWithin).length,
         archiveShare: share(archived.filter((e) => e.timing.archiveWithin).length, archived.length),
         archiveMedianMin: median(archiveMins),

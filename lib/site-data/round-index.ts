@@ -73,7 +73,7 @@ export function roundEntry(
     url,
     ...judged(archive, data, history, evaluation),
     history: recordHistory(history, r.path, r.blob, config),
-    timing: config ? roundTiming(data, config, history?.files.get(r.path)) : emptyTiming(),
+    timing: config ? roundTiming(data, config, history?.files.get(r.path), history?.forge) : emptyTiming(),
   };
 }
 

@@ -4,6 +4,7 @@
  * which scheduled rounds are due.
  */
 import type { FileHistory } from '../git/history.ts';
+import type { ForgeTimes } from '../timing/forge-times.ts';
 import { eventsFromHistory, expectedRounds, roundTiming as sopTiming, startDelay, type ExpectedRound, type TimingDeviation } from '../timing/index.ts';
 import { minutesOf, wibInstant } from '../time.ts';
 import type { ConfigRecord, RoundRecord } from '../types.generated.ts';
@@ -28,8 +29,8 @@ export interface RoundTiming {
 
 export const slotKey = (s: Pick<Slot, 'date' | 'room' | 'shift'>) => `${s.date}|${s.room}|${s.shift}`;
 
-export function roundTiming(round: RoundRecord, config: ConfigRecord, file: FileHistory | null | undefined): RoundTiming {
-  const t = sopTiming(round, config.sop_time_standards, eventsFromHistory(file));
+export function roundTiming(round: RoundRecord, config: ConfigRecord, file: FileHistory | null | undefined, forge?: ForgeTimes | null): RoundTiming {
+  const t = sopTiming(round, config.sop_time_standards, eventsFromHistory(file, forge));
   const delay = startDelay(round, config.shifts);
   const shift = config.shifts.find((s) => s.id === round.shift);
   const inShift = delay === null || !shift ? null : delay >= 0 && minutesOf(round.started_at) <= minutesOf(shift.end);

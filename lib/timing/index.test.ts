@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventsFromHistory, expectedRounds, missedRounds, roundTiming, startDelay } from './index.ts';
 import type { FileHistory } from '../git/history.ts';
+import { parseForgeTimes } from './forge-times.ts';
 
 const standards = { handover_min: 5, inspection_min: 60, recording_min: 60, archiving_min: 30 };
 
@@ -9,7 +10,7 @@ describe('roundTiming', () => {
     const t = roundTiming(
       { date: '2026-11-24', started_at: '08:05', finished_at: '09:10' },
       standards,
-      { submittedAt: '2026-11-24T09:20:00+07:00', approvedAt: '2026-11-24T03:10:00Z' }, // 10:10 WIB
+      { submittedAt: '2026-11-24T09:20:00+07:00', approvedAt: '2026-11-24T03:10:00Z', source: 'forge' }, // 10:10 WIB
     );
     expect(t.work).toEqual({ minutes: 65, limit: 120, exceeded: false });
     expect(t.checkingOverHour).toBe(true);
@@ -30,7 +31,7 @@ describe('roundTiming', () => {
   });
 
   it('reports a submit before the written finish time', () => {
-    const t = roundTiming({ date: '2026-11-24', started_at: '08:00', finished_at: '09:00' }, standards, { submittedAt: '2026-11-24T08:50:00+07:00', approvedAt: null });
+    const t = roundTiming({ date: '2026-11-24', started_at: '08:00', finished_at: '09:00' }, standards, { submittedAt: '2026-11-24T08:50:00+07:00', approvedAt: null, source: 'forge' });
     expect(t.handover.minutes).toBe(-10);
     expect(t.deviations).toContain('submitted-before-finish');
   });
@@ -42,9 +43,9 @@ describe('roundTiming', () => {
       changes: [change('A', '2026-11-24T09:20:00+07:00'), change('M', '2026-11-24T10:10:00+07:00')],
       approvedVersions: [{ blob: 'x', approval: { state: 'approved', date: '2026-11-24T10:10:00+07:00' } }],
     } as unknown as FileHistory;
-    expect(eventsFromHistory(file)).toEqual({ submittedAt: '2026-11-24T09:20:00+07:00', approvedAt: '2026-11-24T10:10:00+07:00' });
+    expect(eventsFromHistory(file)).toEqual({ submittedAt: '2026-11-24T09:20:00+07:00', approvedAt: '2026-11-24T10:10:00+07:00', source: 'commit' });
     expect(eventsFromHistory({ ...file, truncated: true }).submittedAt).toBeNull();
-    expect(eventsFromHistory(undefined)).toEqual({ submittedAt: null, approvedAt: null });
+    expect(eventsFromHistory(undefined)).toEqual({ submittedAt: null, approvedAt: null, source: 'commit' });
   });
 });
 
@@ -92,13 +93,13 @@ describe('missedRounds', () => {
 
   it('does not judge archiving from a submit time that cannot be true (after the approval, or in the future)', () => {
     const round = { date: '2026-11-24', started_at: '08:00', finished_at: '09:00' };
-    const backdatedApproval = roundTiming(round, standards, { submittedAt: '2026-11-24T10:00:00+07:00', approvedAt: '2026-11-24T09:20:00+07:00' });
+    const backdatedApproval = roundTiming(round, standards, { submittedAt: '2026-11-24T10:00:00+07:00', approvedAt: '2026-11-24T09:20:00+07:00', source: 'forge' });
     expect(backdatedApproval.archiving.minutes).toBeNull();
     expect(backdatedApproval.archiving.exceeded).toBe(false);
     expect(backdatedApproval.deviations).toContain('time-unverified');
-    const future = roundTiming(round, standards, { submittedAt: '2099-01-01T00:00:00+07:00', approvedAt: null }, new Date('2026-11-25T00:00:00+07:00'));
+    const future = roundTiming(round, standards, { submittedAt: '2099-01-01T00:00:00+07:00', approvedAt: null, source: 'forge' }, new Date('2026-11-25T00:00:00+07:00'));
     expect(future.deviations).toContain('time-unverified');
-    const honest = roundTiming(round, standards, { submittedAt: '2026-11-24T09:10:00+07:00', approvedAt: '2026-11-24T09:30:00+07:00' });
+    const honest = roundTiming(round, standards, { submittedAt: '2026-11-24T09:10:00+07:00', approvedAt: '2026-11-24T09:30:00+07:00', source: 'forge' });
     expect([honest.archiving.minutes, honest.deviations.includes('time-unverified')]).toEqual([20, false]);
   });
 });

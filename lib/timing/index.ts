@@ -20,7 +20,8 @@
  * - `deviations`: codes for what broke the standard: 'work-over-standard', 'checking-over-hour',
  *   'archiving-over-standard', 'submitted-before-finish', 'not-finished', 'not-approved', and
  *   'time-unverified' when the submit time (set by whoever committed) cannot be true: after the approval
- *   (which the kasi's signature vouches for) or after `now`. Archiving is then not judged at all.
+ *   (which the kasi's signature vouches for) or after `now`; 'time-not-vouched' when the times are only
+ *   commit dates (no forge record, see forge-times.ts). Archiving is then not judged at all.
  * Times on the form are WIB on the round's date; commit times are absolute instants.
  *
  * ## Missed rounds
@@ -34,6 +35,7 @@
 import { addDays, isoWeekday, minutesOf, wibInstant } from '../time.ts';
 import type { ConfigRecord, RoundRecord } from '../types.generated.ts';
 import type { FileHistory } from '../git/history.ts';
+import { pullFor, type ForgeTimes } from './forge-times.ts';
 
 export type SopStandards = ConfigRecord['sop_time_standards'];
 
@@ -41,6 +43,11 @@ export type SopStandards = ConfigRecord['sop_time_standards'];
 export interface RoundEvents {
   submittedAt: string | null;
   approvedAt: string | null;
+  /**
+   * 'forge': the forge's own record of the pull request (opened, merged); 'commit': commit dates, which
+   * whoever committed can set, so archiving is shown but not judged.
+   */
+  source: 'forge' | 'commit';
 }
 
 export interface TimedSpan {
@@ -58,7 +65,8 @@ export type TimingDeviation =
   | 'submitted-before-finish'
   | 'not-finished'
   | 'not-approved'
-  | 'time-unverified';
+  | 'time-unverified'
+  | 'time-not-vouched';
 
 export interface RoundTiming {
   work: TimedSpan;
@@ -70,19 +78,27 @@ export interface RoundTiming {
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** Submit and approval times of a round file from its history (lib/git/history.ts). */
-export function eventsFromHistory(file: FileHistory | undefined | null): RoundEvents {
-  if (!file) return { submittedAt: null, approvedAt: null };
+const NO_EVENTS: RoundEvents = { submittedAt: null, approvedAt: null, source: 'commit' };
+
+/**
+ * Submit and approval times of a round file: the forge's record of the pull request that brought its
+ * first approved version when there is one, else its history's commit dates (lib/git/history.ts).
+ */
+export function eventsFromHistory(file: FileHistory | undefined | null, forge?: ForgeTimes | null): RoundEvents {
+  if (!file) return NO_EVENTS;
+  const approval = file.approvedVersions[0]?.approval;
+  const branch = file.changes.filter((c) => !c.onMainline).map((c) => c.hash);
+  const pull = approval?.via === 'attestation' ? null : pullFor(forge, approval?.commit, branch);
+  if (pull?.mergedAt) return { submittedAt: pull.openedAt, approvedAt: pull.mergedAt, source: 'forge' };
   // A shallow clone cuts history: the boundary commit is not the real submit.
   const submittedAt = file.truncated ? null : (file.changes.find((c) => c.status === 'A')?.authorDate ?? null);
-  const approvedAt = file.approvedVersions[0]?.approval.date ?? null;
-  return { submittedAt, approvedAt };
+  return { submittedAt, approvedAt: approval?.date ?? null, source: 'commit' };
 }
 
 export function roundTiming(
   round: Pick<RoundRecord, 'date' | 'started_at' | 'finished_at'>,
   standards: SopStandards,
-  events: RoundEvents = { submittedAt: null, approvedAt: null },
+  events: RoundEvents = NO_EVENTS,
   now: Date = new Date(),
 ): RoundTiming {
   const started = TIME.test(round.started_at ?? '') ? wibInstant(round.date, round.started_at) : null;
@@ -98,7 +114,8 @@ export function roundTiming(
   const handover: TimedSpan = { minutes: handoverMinutes, limit: null, exceeded: false };
   // A commit's date is whatever its author's clock said: one after the approval or in the future is not true.
   const unverified = submitted !== null && ((approved !== null && submitted > approved) || submitted.getTime() > now.getTime());
-  const archivingMinutes = submitted && approved && !unverified ? minutesBetween(submitted, approved) : null;
+  const notVouched = submitted !== null && approved !== null && !unverified && events.source !== 'forge';
+  const archivingMinutes = submitted && approved && !unverified && !notVouched ? minutesBetween(submitted, approved) : null;
   const archiving: TimedSpan = {
     minutes: archivingMinutes,
     limit: standards.archiving_min,
@@ -113,6 +130,7 @@ export function roundTiming(
   if (archiving.exceeded) deviations.push('archiving-over-standard');
   if (!approved) deviations.push('not-approved');
   if (unverified) deviations.push('time-unverified');
+  if (notVouched) deviations.push('time-not-vouched');
   return { work, checkingOverHour, handover, archiving, deviations };
 }
 

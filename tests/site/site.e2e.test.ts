@@ -267,6 +267,8 @@ describe('archive site (built from a git fixture)', () => {
     const history = await page.locator('table.history tbody tr').allTextContents();
     expect(history.some((h) => h.includes('Dicatat') && h.includes(fx.admin.name))).toBe(true);
     expect(history.some((h) => h.includes('Disetujui') && h.includes(fx.kasi.name))).toBe(true);
+    // Built without the forge's times: archiving is not judged on commit dates, and the page says why.
+    expect(await page.locator('main').textContent()).toContain('tanpa catatan waktu dari forge, lama pengarsipan (langkah 4) tidak dinilai');
   });
 
   it('shows a round pushed straight to main as not approved, and an amended round with its amendment', async () => {

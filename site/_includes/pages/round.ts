@@ -208,7 +208,9 @@ ${tm.inShift === true ? html`<li>${w.round.inShift(...shift)} ${m.verdict(c, 'ok
       ? html`${w.round.archive(f.duration(tm.archiveMin), f.duration(tm.archiveStandardMin))} ${m.verdict(c, tm.archiveWithin ? 'ok' : 'attention')}`
       : tm.deviations.includes('time-unverified')
         ? w.round.archiveUnverified
-        : w.round.archivePending
+        : tm.deviations.includes('time-not-vouched')
+          ? w.round.archiveNotVouched
+          : w.round.archivePending
   }</li>`;
 }
 
