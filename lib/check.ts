@@ -5,7 +5,9 @@ import { readCacheFile, writeCacheFile } from './load/record-cache.ts';
 import { recordKindOf, toPosixRelative } from './paths.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { todayWib } from './time.ts';
-import { checkRules } from './validate/rules.ts';
+import { checkRules, partialRoundProblems, type RuleContext } from './validate/rules.ts';
+import { parseYamlSource } from './load/yaml-source.ts';
+import type { RoundRecord } from './types.generated.ts';
 import { checkAllowedSigners, SIGNERS_FILE } from './validate/allowed-signers.ts';
 import { demoPublicKeys } from './demo/demo-history.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -18,6 +20,13 @@ export interface CheckOptions {
   /** Check only these files (paths relative to root); rules still see config, checklists and rooms. */
   files?: string[];
   today?: string;
+  /** The moment of checking (default now, none when only `today` is given); `today` defaults to its WIB date. */
+  now?: Date;
+  /**
+   * Round files being submitted (new or changed): their deviations without follow-up and times after `now`
+   * are errors. Default: the `files` given; with none, no round (the archive as it stands).
+   */
+  submitting?: string[];
   cache?: boolean;
 }
 export interface CheckResult {
@@ -42,27 +51,54 @@ export async function checkArchive(root: string, opts: CheckOptions = {}): Promi
     only = [...new Set([...files, ...files.flatMap((f) => neighbourRounds(f, all))])];
   }
   const archive = await loadArchive(root, { only, cache: opts.cache, listing });
-  const today = opts.today ?? todayWib();
+  // A pinned date without a pinned moment (tests, --today): no rule measures against the clock.
+  const now = opts.now ?? (opts.today ? undefined : new Date());
+  const today = opts.today ?? todayWib(now);
+  const submitting = new Set((opts.submitting ?? files ?? []).map(toPosixRelative));
 
   // The whole archive, unchanged since the last check with the same code on the same day: the answer
   // is the last answer. Records stay unread (loadArchive materialises them lazily) and the evaluations
   // are computed only if a caller reads them.
-  const useResult = !files && opts.cache !== false;
+  const useResult = !files && submitting.size === 0 && opts.cache !== false;
   const key = useResult ? resultKey(archive, today) : '';
   const saved = useResult ? readCacheFile<SavedResult>(root, RESULT_FILE) : null;
   if (saved && saved.key === key && Array.isArray(saved.problems)) {
     return { archive, problems: sortProblems([...saved.problems, ...(await trustFileProblems(root, archive))]), evaluations: new LazyMap(() => checkRules(archive, { today }).evaluations) };
   }
 
-  const rules = applyRules(archive, today);
+  const rules = applyRules(archive, today, undefined, { now, submitting });
   let problems = [...archive.problems, ...rules.problems];
   if (files) {
+    problems.push(...(await partialProblems(root, archive, files, { today, now, submitting })));
     const wanted = new Set(files);
     problems = problems.filter((p) => wanted.has(p.file) || (recordKindOf(p.file) !== 'round' && recordKindOf(p.file) !== 'maintenance'));
   }
   problems = sortProblems(await resolveLines(root, problems));
   if (useResult) writeCacheFile(root, RESULT_FILE, { key, problems } satisfies SavedResult);
   return { archive, problems: sortProblems([...problems, ...(await trustFileProblems(root, archive))]), evaluations: rules.evaluations };
+}
+
+/**
+ * Rule problems of the given round files that failed their schema check, beside the schema's own: one
+ * `npm run check` names every problem. A rule problem on a line the schema already names is left out.
+ */
+async function partialProblems(root: string, archive: Archive, files: string[], ctx: RuleContext): Promise<Problem[]> {
+  const loaded = new Set(archive.rounds.map((r) => r.path));
+  const out: Problem[] = [];
+  for (const path of files) {
+    if (recordKindOf(path) !== 'round' || loaded.has(path)) continue;
+    let source;
+    try {
+      source = parseYamlSource(readFileSync(join(root, path)), path);
+    } catch {
+      continue;
+    }
+    if ('problems' in source) continue;
+    const schemaLines = new Set(archive.problems.filter((p) => p.file === path).map((p) => p.line));
+    const found = await resolveLines(root, partialRoundProblems({ path, blob: '', data: source.data as RoundRecord }, archive, ctx));
+    out.push(...found.filter((p) => !schemaLines.has(p.line)));
+  }
+  return out;
 }
 
 /** The keys file and the attestations are small and outside the record cache: read and checked on every run. */
@@ -90,8 +126,8 @@ async function trustFileProblems(root: string, archive: Archive) {
  */
 export const WHOLE_ARCHIVE_RULES_UP_TO = 25_000;
 
-export function applyRules(archive: Archive, today: string, wholeUpTo = WHOLE_ARCHIVE_RULES_UP_TO): ReturnType<typeof checkRules> {
-  if (archive.rounds.length <= wholeUpTo) return checkRules(archive, { today });
+export function applyRules(archive: Archive, today: string, wholeUpTo = WHOLE_ARCHIVE_RULES_UP_TO, more: Omit<RuleContext, 'today'> = {}): ReturnType<typeof checkRules> {
+  if (archive.rounds.length <= wholeUpTo) return checkRules(archive, { today, ...more });
   const byRoom = new Map<string, Archive['rounds']>();
   for (const round of archive.rounds) {
     const list = byRoom.get(round.data.room);
@@ -102,11 +138,11 @@ export function applyRules(archive: Archive, today: string, wholeUpTo = WHOLE_AR
   let first = true;
   for (const rounds of byRoom.values()) {
     // Config, checklist, room and maintenance problems come once, with the first room's part.
-    const part = checkRules({ ...archive, rounds, maintenance: first ? archive.maintenance : [] }, { today });
+    const part = checkRules({ ...archive, rounds, maintenance: first ? archive.maintenance : [] }, { today, ...more });
     for (const p of part.problems) if (first || recordKindOf(p.file) === 'round') problems.push(p);
     first = false;
   }
-  return { problems, evaluations: new LazyMap(() => checkRules(archive, { today }).evaluations) };
+  return { problems, evaluations: new LazyMap(() => checkRules(archive, { today, ...more }).evaluations) };
 }
 
 const RESULT_FILE = 'check-result.json';

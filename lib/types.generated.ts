@@ -501,9 +501,13 @@ export interface Finding {
    */
   id: string;
   /**
-   * Id perangkat yang terkait temuan.
+   * Id perangkat yang terkait temuan (isi ini, titik sensor, atau keduanya).
    */
-  equipment: string;
+  equipment?: string;
+  /**
+   * Id titik sensor yang terkait temuan, mis. untuk suhu atau kelembapan di luar rentang (isi ini, perangkat, atau keduanya).
+   */
+  point?: string;
   /**
    * Uraian temuan.
    */

@@ -35,3 +35,4 @@ export {
   type SensorPosition,
   type Verdict,
 } from './round-verdict.ts';
+export { roundDeviations, verdictOf, type Deviation, type DeviationKind, type DeviationLevel, type FollowUp } from './deviations.ts';

@@ -64,6 +64,7 @@ describe('evaluateRound', () => {
       missingItems: 0,
       openFindings: 0,
       closedFindings: 0,
+      deviations: { warning: 0, critical: 0, withoutFollowUp: 0 },
     });
     expect(e.summary).toEqual({ tempMin: 22.4, tempMax: 23, tempMean: 22.7, rhMin: 49, rhMax: 51, rhMean: 50, dewMax: 11.8 });
     expect(e.checks.map((c) => [c.index, c.category, c.checklistFound])).toEqual([[0, 'ups', true], [1, 'ac', true]]);

@@ -1,4 +1,5 @@
-import type { ChecklistsRecord, RoomRecord, RoundRecord, Thresholds } from '../types.generated.ts';
+import type { ChecklistsRecord, Finding, RoomRecord, RoundRecord, Thresholds } from '../types.generated.ts';
+import { roundDeviations, verdictOf, type Deviation } from './deviations.ts';
 import { evaluateCheck, type ChecklistCategory, type CheckEvaluation, type CheckStatus } from './checklist.ts';
 import { rateViolations, type RateViolation } from './rate-of-change.ts';
 import { evaluateReading, isFiniteNumber, maxLevel, type Level, type ReadingLevels } from './reading-level.ts';
@@ -15,6 +16,11 @@ export interface RoundContext {
   room?: RoomRecord | null;
   /** The previous round of the same room, for rate of change across rounds (used only on the same date). */
   previous?: Pick<RoundRecord, 'date' | 'readings'> | null;
+  /**
+   * The room's previous round's findings (null: this is its first round): a finding follows a deviation up
+   * only when it is new or changed in this round. Undefined when unknown: every finding then counts as new.
+   */
+  previousFindings?: readonly Finding[] | null;
 }
 
 export interface ReadingEvaluation extends ReadingLevels {
@@ -50,6 +56,9 @@ export interface RoundEvaluation {
   ignoredReadings: number[];
   rateViolations: RateViolation[];
   checks: RoundCheckEvaluation[];
+  /** Every departure from the standard, with its cause and follow-up (lib/evaluate/deviations.ts). */
+  deviations: Deviation[];
+  /** The worst deviation's level: critical, attention (a warning) or ok. */
   verdict: Verdict;
   counts: {
     readings: Record<Level, number> & { notAssessed: number };
@@ -59,6 +68,8 @@ export interface RoundEvaluation {
     missingItems: number;
     openFindings: number;
     closedFindings: number;
+    /** Deviations by level, and those with no follow-up (no note, no new or changed finding naming it). */
+    deviations: { warning: number; critical: number; withoutFollowUp: number };
   };
   /** Over assessed readings; null when there is no value. Means rounded to 0.01. */
   summary: {
@@ -73,10 +84,10 @@ export interface RoundEvaluation {
 }
 
 /**
- * One round against the standard. Verdict: critical when a reading is critical or a device is rusak;
- * attention when a reading is warning, the temperature changed too fast, a measured value is out of
- * range, a yes/no item is false, a device is perlu-perhatian or tidak-diperiksa, or a finding is open;
- * otherwise ok. Missing items and unknown ids are the validator's to report, not a verdict.
+ * One round against the standard. Verdict: the worst of its deviations (lib/evaluate/deviations.ts):
+ * critical when a reading is critical or a device is rusak; attention when a reading is warning, the
+ * temperature changed too fast, a measured value is out of range, a yes/no item is false, a device is
+ * perlu-perhatian or tidak-diperiksa, or a finding is open; otherwise ok. Missing items and unknown ids are the validator's to report, not a verdict.
  * Never throws, also not on a half-filled round with nulls from a scaffolded form.
  */
 export function evaluateRound(round: RoundRecord, context: RoundContext = {}): RoundEvaluation {
@@ -160,6 +171,12 @@ export function evaluateRound(round: RoundRecord, context: RoundContext = {}): R
     if (f.status === 'terbuka') openFindings++;
     else if (f.status === 'selesai') closedFindings++;
   }
+  const deviations = roundDeviations({ round: isObject(round) ? round : {}, readings, checks, thresholds, previousFindings: context.previousFindings });
+  const deviationCounts = { warning: 0, critical: 0, withoutFollowUp: 0 };
+  for (const d of deviations) {
+    deviationCounts[d.level]++;
+    if (!d.followUp) deviationCounts.withoutFollowUp++;
+  }
   const counts: RoundEvaluation['counts'] = {
     readings: readingCounts,
     checks: checkCounts,
@@ -168,21 +185,9 @@ export function evaluateRound(round: RoundRecord, context: RoundContext = {}): R
     missingItems,
     openFindings,
     closedFindings,
+    deviations: deviationCounts,
   };
-
-  let verdict: Verdict = 'ok';
-  if (readingCounts.critical > 0 || checkCounts.rusak > 0) verdict = 'critical';
-  else if (
-    readingCounts.warning > 0 ||
-    violations.length > 0 ||
-    counts.outOfRangeValues > 0 ||
-    counts.failedItems > 0 ||
-    checkCounts['perlu-perhatian'] > 0 ||
-    checkCounts['tidak-diperiksa'] > 0 ||
-    openFindings > 0
-  ) {
-    verdict = 'attention';
-  }
+  const verdict: Verdict = verdictOf(deviations);
 
   return {
     thresholds,
@@ -190,6 +195,7 @@ export function evaluateRound(round: RoundRecord, context: RoundContext = {}): R
     ignoredReadings,
     rateViolations: violations,
     checks,
+    deviations,
     verdict,
     counts,
     summary: summarize(readings, rawReadings),

@@ -1,6 +1,8 @@
 import type { Problem } from '../problems.ts';
 import type { Lang } from './lang.ts';
 import { WORKFLOW_PROBLEM_TEXTS } from './workflow-problems.ts';
+import { causesText } from './deviation-text.ts';
+import { formatDuration } from '../format/durations.ts';
 
 type Params = Record<string, string | number>;
 interface Text { message: (p: Params) => string; fix: (p: Params) => string }
@@ -61,13 +63,17 @@ const id: Record<string, Text> = {
   'missing-finished-at': { message: () => 'jam selesai (finished_at) belum diisi', fix: () => 'Isi finished_at saat ronde selesai dicatat (HH:MM WIB).' },
   'device-not-checked': { message: (p) => `perangkat ${p.equipment} (${p.name}) tidak ada di checks`, fix: () => 'Tambahkan entri untuk perangkat ini; bila tidak diperiksa, tulis status: tidak-diperiksa dengan alasan di note.' },
   'duplicate-check': { message: (p) => `perangkat ${p.equipment} dicatat lebih dari sekali di checks`, fix: () => 'Gabungkan menjadi satu entri.' },
-  'note-required': { message: (p) => `status ${p.status} pada ${p.equipment} perlu catatan atau temuan`, fix: () => 'Isi note dengan uraian kondisi, atau catat temuan di findings untuk perangkat ini.' },
+  'note-required': { message: (p) => `${causesText(p.causes, 'id') || `status ${p.status} pada ${p.equipment}`}: tanpa catatan atau temuan baru`, fix: () => 'Isi note dengan uraian kondisi, atau catat temuan baru di findings dengan `equipment:` perangkat ini. Temuan lama yang hanya dibawa tidak dihitung.' },
   'reason-required': { message: (p) => `${p.equipment} tidak diperiksa tanpa alasan`, fix: () => 'Tulis alasannya di note (mis. "ruang genset terkunci, kunci di bagian umum").' },
-  'reading-needs-note': { message: (p) => `pembacaan ${p.point} jam ${p.time} di luar rentang normal (${p.detail}) tanpa catatan atau temuan`, fix: () => 'Tambahkan note pada pembacaan ini, atau catat temuan di findings, beserta tindak lanjutnya.' },
+  'reading-needs-note': { message: (p) => `pembacaan ${p.point} jam ${p.time}${p.level === 'critical' ? ' KRITIS' : ''}: ${causesText(p.causes, 'id') || `di luar rentang normal (${p.detail})`}, tanpa catatan atau temuan baru`, fix: () => 'Tambahkan note pada pembacaan ini, atau catat temuan baru di findings dengan `point:` titik ini, beserta tindak lanjutnya. Temuan lain atau temuan lama yang hanya dibawa tidak dihitung.' },
   'closed-finding-without-action': { message: (p) => `temuan ${p.id} berstatus selesai tanpa tindak lanjut`, fix: () => 'Isi kolom action dengan tindakan yang dilakukan.' },
   'checklist-item-missing': { message: (p) => `butir "${p.label}" (${p.item}) pada ${p.equipment} belum diisi`, fix: (p) => (p.type === 'boolean' ? `Tambahkan ${p.item}: true (sesuai standar) atau false di bawah items.` : `Tambahkan ${p.item}: <angka>${p.unit ? ` (${p.unit})` : ''} di bawah values.`) },
   'checklist-item-unknown': { message: (p) => `butir "${p.item}" tidak ada di checklist kategori ${p.category}`, fix: (p) => `Butir yang ada: ${p.known}.` },
-  'value-out-of-range': { message: (p) => `${p.label} ${p.equipment} = ${p.value}${p.unit} di luar standar (${p.range})`, fix: () => 'Bila benar, beri status perlu-perhatian/rusak dengan catatan atau temuan; bila salah ketik, perbaiki angkanya.' },
+  'value-out-of-range': { message: (p) => `${p.equipment}: ${causesText(p.causes, 'id') || `${p.label} = ${p.value}${p.unit} di luar standar (${p.range})`}, tanpa catatan atau temuan baru`, fix: () => 'Bila benar, beri status perlu-perhatian/rusak dengan catatan atau temuan baru untuk perangkat ini; bila salah ketik, perbaiki angkanya.' },
+  'finding-without-subject': { message: (p) => `temuan ${p.id} tidak menyebut perangkat atau titik sensor`, fix: () => 'Tambahkan `equipment: <id perangkat>` atau `point: <id titik sensor>` (atau keduanya) pada temuan ini.' },
+  'time-in-future': { message: (p) => `jam ${p.time} belum terjadi (sekarang ${p.now} WIB)`, fix: () => 'Periksa jam di perangkat atau salah ketik; tulis jam sebenarnya (HH:MM, WIB).' },
+  'outside-shift': { message: (p) => `ronde ${p.shift} dimulai ${p.started}, di luar jam shift ${p.start}–${p.end} WIB`, fix: () => 'Bila jamnya benar, jelaskan di notes mengapa ronde di luar jadwal; bila salah shift atau salah ketik, perbaiki.' },
+  'late-submit': { message: (p) => `dikirim ${formatDuration(Number(p.late), 'id')} setelah ronde selesai (mutu baku ${formatDuration(Number(p.standard), 'id')})`, fix: () => 'Kirim ronde segera setelah selesai; bila terlambat karena alasan tertentu, jelaskan di notes.' },
   'item-not-standard': { message: (p) => `${p.equipment}: "${p.label}" tidak sesuai standar tetapi status baik`, fix: () => 'Ubah status menjadi perlu-perhatian atau rusak dan tulis catatan.' },
   'finding-equipment-changed': { message: (p) => `temuan ${p.id} dulu untuk ${p.before}, sekarang ${p.after}`, fix: () => 'Satu nomor temuan untuk satu perangkat; buat nomor baru untuk temuan lain.' },
   'finding-dropped': { message: (p) => `temuan terbuka ${p.id} dari ronde ${p.previous} hilang tanpa ditutup`, fix: () => 'Bawa temuan ke ronde ini (status terbuka), atau tutup dengan status selesai dan action.' },
@@ -132,13 +138,17 @@ const en: Record<string, Text> = {
   'missing-finished-at': { message: () => 'finished_at is not filled in', fix: () => 'Fill in finished_at when the round is recorded (HH:MM WIB).' },
   'device-not-checked': { message: (p) => `device ${p.equipment} (${p.name}) is missing from checks`, fix: () => 'Add an entry; if it was not checked, use status: tidak-diperiksa with the reason in note.' },
   'duplicate-check': { message: (p) => `device ${p.equipment} appears more than once in checks`, fix: () => 'Merge them into one entry.' },
-  'note-required': { message: (p) => `status ${p.status} on ${p.equipment} needs a note or a finding`, fix: () => 'Describe the condition in note, or record a finding for this device.' },
+  'note-required': { message: (p) => `${causesText(p.causes, 'en') || `status ${p.status} on ${p.equipment}`}: no note and no new finding`, fix: () => 'Describe the condition in note, or record a new finding with `equipment:` this device. A finding only carried forward does not count.' },
   'reason-required': { message: (p) => `${p.equipment} not checked, with no reason`, fix: () => 'Write the reason in note.' },
-  'reading-needs-note': { message: (p) => `reading ${p.point} at ${p.time} is outside the normal band (${p.detail}) with no note or finding`, fix: () => 'Add a note to the reading or a finding, with the follow-up.' },
+  'reading-needs-note': { message: (p) => `reading ${p.point} at ${p.time}${p.level === 'critical' ? ' CRITICAL' : ''}: ${causesText(p.causes, 'en') || `outside the normal band (${p.detail})`}, with no note and no new finding`, fix: () => 'Add a note to the reading, or a new finding with `point:` this point, with the follow-up. Another finding, or one only carried forward, does not count.' },
   'closed-finding-without-action': { message: (p) => `finding ${p.id} is closed without an action`, fix: () => 'Fill in action with what was done.' },
   'checklist-item-missing': { message: (p) => `item "${p.label}" (${p.item}) on ${p.equipment} is not filled in`, fix: (p) => (p.type === 'boolean' ? `Add ${p.item}: true (meets the standard) or false under items.` : `Add ${p.item}: <number>${p.unit ? ` (${p.unit})` : ''} under values.`) },
   'checklist-item-unknown': { message: (p) => `item "${p.item}" is not in the ${p.category} checklist`, fix: (p) => `Known items: ${p.known}.` },
-  'value-out-of-range': { message: (p) => `${p.label} ${p.equipment} = ${p.value}${p.unit} outside the standard (${p.range})`, fix: () => 'If right, set status perlu-perhatian/rusak with a note or finding; if a typo, fix it.' },
+  'value-out-of-range': { message: (p) => `${p.equipment}: ${causesText(p.causes, 'en') || `${p.label} = ${p.value}${p.unit} outside the standard (${p.range})`}, with no note and no new finding`, fix: () => 'If right, set status perlu-perhatian/rusak with a note or a new finding for this device; if a typo, fix it.' },
+  'finding-without-subject': { message: (p) => `finding ${p.id} names no device and no sensor point`, fix: () => 'Add `equipment: <device id>` or `point: <sensor point id>` (or both) to this finding.' },
+  'time-in-future': { message: (p) => `${p.time} has not happened yet (it is ${p.now} WIB)`, fix: () => 'Check the device clock or a typo; write the real time (HH:MM, WIB).' },
+  'outside-shift': { message: (p) => `the ${p.shift} round started at ${p.started}, outside the shift's ${p.start}–${p.end} WIB`, fix: () => 'If the time is right, say in notes why the round was off schedule; if the shift or time is wrong, fix it.' },
+  'late-submit': { message: (p) => `submitted ${formatDuration(Number(p.late), 'en')} after the round finished (standard ${formatDuration(Number(p.standard), 'en')})`, fix: () => 'Submit right after the round; if late for a reason, say so in notes.' },
   'item-not-standard': { message: (p) => `${p.equipment}: "${p.label}" does not meet the standard but status is baik`, fix: () => 'Set status perlu-perhatian or rusak and write a note.' },
   'finding-equipment-changed': { message: (p) => `finding ${p.id} was for ${p.before}, now ${p.after}`, fix: () => 'One finding id per device; use a new id for another finding.' },
   'finding-dropped': { message: (p) => `open finding ${p.id} from round ${p.previous} disappeared without being closed`, fix: () => 'Carry it into this round (status terbuka), or close it with status selesai and an action.' },

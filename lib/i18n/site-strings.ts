@@ -364,6 +364,7 @@ const id = {
     } as Record<string, string>,
   },
   findings: {
+    pointLabel: 'titik',
     title: 'Temuan',
     intro: 'Papan temuan: semua temuan dari ronde, yang masih terbuka dan yang sudah selesai, dengan umur, perangkat, dan ronde yang mencatat serta menutupnya.',
     open: 'Temuan terbuka',
@@ -837,6 +838,7 @@ const en: SiteText = {
     } as Record<string, string>,
   },
   findings: {
+    pointLabel: 'point',
     title: 'Findings',
     intro: 'Findings board: every finding from the rounds, open and closed, with its age, device, and the rounds that raised and closed it.',
     open: 'Open findings',

@@ -79,7 +79,7 @@ export function renderReview(doc: ReviewDocument, lang: Lang): string {
     ];
     if (findings.length === 0) out.push(t.findingsNone);
     for (const [label, f] of findings) {
-      out.push(`- **${cell(f.id)}** (${label}) · ${code(f.equipment)} · ${cell(f.description)}${f.action ? ` → ${cell(f.action)}` : ''}`);
+      out.push(`- **${cell(f.id)}** (${label}) · ${[f.equipment, f.point].filter(Boolean).map((x) => code(x!)).join(' · ')} · ${cell(f.description)}${f.action ? ` → ${cell(f.action)}` : ''}`);
     }
     out.push('');
 

@@ -139,7 +139,7 @@ export function deviceHistories(
     if (v.notable.length > NOTABLE_SHOWN) v.notable = v.notable.slice(-NOTABLE_SHOWN);
   }
   for (const f of findings) {
-    views.get(key(f.room, f.equipment))?.findings.push({ id: f.id, anchor: f.anchor, status: f.status, description: f.description, raisedOn: f.raisedOn, closedOn: f.closedOn });
+    if (f.equipment) views.get(key(f.room, f.equipment))?.findings.push({ id: f.id, anchor: f.anchor, status: f.status, description: f.description, raisedOn: f.raisedOn, closedOn: f.closedOn });
   }
   for (const m of maintenance) {
     for (const id of m.equipment) views.get(key(m.room, id))?.maintenance.push({ url: m.url, date: m.date, title: m.title, kind: m.kind });

@@ -18,7 +18,9 @@ export interface FindingView {
   /** Anchor on the findings board. */
   anchor: string;
   room: string;
-  equipment: string;
+  /** The device the finding is about, and/or the sensor point (a reading outside its range). */
+  equipment: string | null;
+  point: string | null;
   description: string;
   action: string | null;
   status: 'terbuka' | 'selesai';
@@ -55,7 +57,8 @@ export function findingsBoard(
           id: f.id,
           anchor: findingAnchor(f.id),
           room: e.room,
-          equipment: f.equipment,
+          equipment: f.equipment ?? null,
+          point: f.point ?? null,
           description: f.description,
           action: f.action ?? null,
           // Set from this occurrence just below, like every later one.
@@ -74,7 +77,8 @@ export function findingsBoard(
       v.rounds++;
       v.lastSeenIn = ref;
       v.description = f.description;
-      v.equipment = f.equipment;
+      v.equipment = f.equipment ?? null;
+      v.point = f.point ?? null;
       if (f.action) v.action = f.action;
       if (f.status === 'selesai' && v.status !== 'selesai') {
         v.closedIn = ref;

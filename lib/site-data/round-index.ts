@@ -1,3 +1,4 @@
+import { sortRounds } from '../load/round-order.ts';
 import type { Archive, LoadedRecord } from '../load/archive.ts';
 import type { ArchiveHistory } from '../git/history.ts';
 import { evaluateRound, type RoundEvaluation, type Verdict } from '../evaluate/index.ts';
@@ -35,15 +36,6 @@ export function roundUrl(path: string): { slug: string; url: string } {
   const y = ym?.[1] ?? '0000';
   const m = ym?.[2] ?? '00';
   return { slug: name, url: `/ronde/${y}/${m}/${name}/` };
-}
-
-/** Every loaded round in the build's order: room, date, the configured shift order, then path. */
-export function sortRounds(archive: Archive): LoadedRecord<RoundRecord>[] {
-  const shiftOrder = new Map((archive.config?.data.shifts ?? []).map((s, i) => [s.id, i]));
-  // Sort keys read once per record: `data` may be a lazy getter over the record cache.
-  const keyed = archive.rounds.map((r) => ({ r, room: r.data.room, date: r.data.date, shift: shiftOrder.get(r.data.shift) ?? 99 }));
-  keyed.sort((a, b) => a.room.localeCompare(b.room) || a.date.localeCompare(b.date) || a.shift - b.shift || a.r.path.localeCompare(b.r.path));
-  return keyed.map((k) => k.r);
 }
 
 /**

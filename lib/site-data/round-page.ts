@@ -71,9 +71,12 @@ export interface RoundPage {
   findings: {
     id: string;
     anchor: string;
-    equipment: string;
-    equipmentName: string;
-    equipmentUrl: string;
+    /** The device and/or the sensor point the finding is about (one of them at least). */
+    equipment: string | null;
+    equipmentName: string | null;
+    equipmentUrl: string | null;
+    point: string | null;
+    pointName: string | null;
     description: string;
     action: string | null;
     status: 'terbuka' | 'selesai';
@@ -288,9 +291,11 @@ export function buildRoundPage(ctx: RoundPageContext, i: number): RoundPageData 
     findings: (r.findings ?? []).map((f) => ({
       id: f.id,
       anchor: findingAnchor(f.id),
-      equipment: f.equipment,
-      equipmentName: equipment.get(f.equipment)?.name ?? f.equipment,
-      equipmentUrl: `/perangkat/${e.room}/${f.equipment}/`,
+      equipment: f.equipment ?? null,
+      equipmentName: f.equipment ? (equipment.get(f.equipment)?.name ?? f.equipment) : null,
+      equipmentUrl: f.equipment ? `/perangkat/${e.room}/${f.equipment}/` : null,
+      point: f.point ?? null,
+      pointName: f.point ? (points.get(f.point)?.name ?? f.point) : null,
       description: f.description,
       action: f.action ?? null,
       status: f.status,

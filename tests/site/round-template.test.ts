@@ -148,7 +148,7 @@ describe('round page', () => {
         },
       ],
       findings: [
-        { id: 'T-1', anchor: 'temuan-t-1', equipment: 'ac-01', equipmentName: hostile('equipment'), equipmentUrl: '/perangkat/server/ac-01/', description: hostile('finding'), action: hostile('action'), status: 'terbuka', raisedOn: '2025-03-04', closedOn: null },
+        { id: 'T-1', anchor: 'temuan-t-1', equipment: 'ac-01', equipmentName: hostile('equipment'), point: null, pointName: null, equipmentUrl: '/perangkat/server/ac-01/', description: hostile('finding'), action: hostile('action'), status: 'terbuka', raisedOn: '2025-03-04', closedOn: null },
       ],
       notesHtml: renderMarkdownInline(hostile('notes')),
       approval: { state: 'approved', reason: null, by: { id: 'k', name: hostile('kasi'), nip: hostile('kasi-nip'), title: hostile('kasi-title') }, date: '2025-03-04T10:57:00+07:00', commit: MERGE },
@@ -265,7 +265,7 @@ describe('round page', () => {
 
     const some = render(
       page({
-        findings: [{ id: 'T-1', anchor: 'temuan-t-1', equipment: 'ac-01', equipmentName: 'AC 1', equipmentUrl: '/perangkat/server/ac-01/', description: 'Bocor', action: null, status: 'selesai', raisedOn: null, closedOn: '2025-03-06' }],
+        findings: [{ id: 'T-1', anchor: 'temuan-t-1', equipment: 'ac-01', equipmentName: 'AC 1', point: null, pointName: null, equipmentUrl: '/perangkat/server/ac-01/', description: 'Bocor', action: null, status: 'selesai', raisedOn: null, closedOn: '2025-03-06' }],
         history: [{ kind: 'submitted', date: '2025-03-04T08:00:00+07:00', who: 'Dewi', commit: COMMIT, subject: 'Ronde pagi' }],
         historyTruncated: true,
         amendments: [{ by: { id: null, name: 'Dewi', nip: null, title: null }, at: '2025-03-05T09:00:00+07:00', reason: 'Salah ketik' }],

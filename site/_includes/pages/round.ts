@@ -181,7 +181,7 @@ function findingsTable(r: RoundPage, c: PageContext): Html {
     cols: [w.round.findingCols.id, w.round.findingCols.device, w.round.findingCols.description, w.round.findingCols.action, w.round.findingCols.status],
     rows: r.findings.map((x) => html`    <tr>
       <th scope="row"><a href="${f.href('/temuan/')}#${x.anchor}">${x.id}</a></th>
-      <td><a href="${f.href(x.equipmentUrl)}">${x.equipmentName}</a></td>
+      <td>${x.equipmentUrl ? html`<a href="${f.href(x.equipmentUrl)}">${x.equipmentName}</a>` : ''}${x.point ? html`${x.equipmentUrl ? html`<br>` : ''}<span class="muted">${w.findings.pointLabel}</span> ${x.pointName}` : ''}</td>
       <td>${x.description}${x.raisedOn ? html`<br><span class="muted small">${w.round.findingCols.raised} ${f.date(x.raisedOn)}</span>` : ''}</td>
       <td>${x.action || '–'}${x.closedOn ? html`<br><span class="muted small">${w.round.findingCols.closed} ${f.date(x.closedOn)}</span>` : ''}</td>
       <td>${m.findingStatus(c, x.status)}</td>
